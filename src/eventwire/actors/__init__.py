@@ -1,0 +1,1 @@
+"""Actors: noun phrases to coded actors (country, sector, organisation, person)."""

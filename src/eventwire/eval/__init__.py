@@ -1,0 +1,1 @@
+"""Evaluation against gold-standard suites (separate from the tests)."""

@@ -1,0 +1,1 @@
+"""Events: clauses coded into CAMEO and PLOVER."""

@@ -1,0 +1,1 @@
+"""Event stores: where coded articles and their event records are kept."""

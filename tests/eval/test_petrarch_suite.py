@@ -1,0 +1,147 @@
+"""Loading and scoring PETRARCH validation records (fixtures in tests/fixtures/petrarch)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from eventwire.eval.petrarch import (
+    ExpectedEvent,
+    Triple,
+    ValidationRecord,
+    load_validation_records,
+    score_records,
+)
+
+RECORDS = Path(__file__).resolve().parents[1] / "fixtures" / "petrarch" / "records.xml"
+
+
+@pytest.fixture(scope="module")
+def records() -> list[ValidationRecord]:
+    return load_validation_records(RECORDS)
+
+
+def perfect(records: list[ValidationRecord]) -> dict[str, list[Triple]]:
+    return {r.id: [(e.source, e.target, e.code) for e in r.expected] for r in records}
+
+
+def test_codable_records_in_order(records: list[ValidationRecord]) -> None:
+    # T-04 sentence="false", T-05 valid="false", T-06 <Skip>, T-09 after <Stop>
+    assert [r.id for r in records] == ["T-01", "T-02", "T-03", "T-07", "T-08"]
+
+
+def test_record_fields(records: list[ValidationRecord]) -> None:
+    first = records[0]
+    assert first == ValidationRecord(
+        id="T-01",
+        date=dt.date(2020, 1, 1),
+        text="Aldoria & its envoy visited Bravia on Monday.",
+        expected=(ExpectedEvent("ALD", "BRV", "042"),),
+        category="DEMO",
+    )
+    assert records[1].expected == (
+        ExpectedEvent("ALD", "BRV", "0311"),
+        ExpectedEvent("BRV", "ALD", "0311"),
+    )
+
+
+def test_noevents_record_expects_nothing(records: list[ValidationRecord]) -> None:
+    by_id = {r.id: r for r in records}
+    assert by_id["T-03"].expected == ()
+    assert by_id["T-03"].text == "The weather in Aldoria was mild."
+
+
+def test_malformed_records_still_read(records: list[ValidationRecord]) -> None:
+    by_id = {r.id: r for r in records}
+    # No </Sentence>, unclosed <EventCoding>, date that is not a date.
+    assert by_id["T-07"].date is None
+    assert by_id["T-07"].expected == (ExpectedEvent("BRVGOV", "ALD", "173"),)
+    assert by_id["T-07"].text == "Bravia's government arrested Aldorians."
+    # Six-digit TABARI date.
+    assert by_id["T-08"].date == dt.date(2020, 1, 8)
+
+
+def test_file_without_records_is_an_error(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.xml"
+    empty.write_text("<Validation><!-- nothing --><Sentences></Sentences></Validation>\n")
+    with pytest.raises(ValueError, match=r"empty\.xml"):
+        load_validation_records(empty)
+
+
+def test_perfect_coder_passes_everything(records: list[ValidationRecord]) -> None:
+    score = score_records(records, perfect(records))
+    assert score == {
+        "records": 5,
+        "passed": 5,
+        "pass_rate": 1.0,
+        "events": {"precision": 1.0, "recall": 1.0, "f1": 1.0},
+        "root": {"precision": 1.0, "recall": 1.0, "f1": 1.0},
+    }
+
+
+def test_one_wrong_triple_fails_its_record(records: list[ValidationRecord]) -> None:
+    coded = perfect(records)
+    coded["T-02"] = [("ALD", "BRV", "0311"), ("BRV", "ALD", "0314")]  # same root 03, wrong code
+    score = score_records(records, coded)
+    assert score["passed"] == 4
+    assert score["pass_rate"] == 0.8
+    # 5 expected events, 5 predicted, 4 right.
+    assert score["events"] == {"precision": 0.8, "recall": 0.8, "f1": 0.8}
+    assert score["root"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+
+
+def test_order_does_not_matter_but_multiplicity_does(records: list[ValidationRecord]) -> None:
+    coded = perfect(records)
+    coded["T-02"] = list(reversed(coded["T-02"]))
+    assert score_records(records, coded)["passed"] == 5
+    coded["T-01"] = coded["T-01"] * 2
+    score = score_records(records, coded)
+    assert score["passed"] == 4
+    assert score["events"]["precision"] == round(5 / 6, 4)
+    assert score["events"]["recall"] == 1.0
+
+
+def test_extra_event_on_noevents_record_fails_it(records: list[ValidationRecord]) -> None:
+    coded = perfect(records)
+    coded["T-03"] = [("ALD", "---", "010")]
+    score = score_records(records, coded)
+    assert score["passed"] == 4
+    assert score["events"]["precision"] == round(5 / 6, 4)
+
+
+def test_coder_that_codes_nothing(records: list[ValidationRecord]) -> None:
+    score = score_records(records, {})
+    assert score["passed"] == 1  # only the noevents record
+    assert score["pass_rate"] == 0.2
+    assert score["events"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert score["root"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+
+
+def test_root_scores_cut_codes_to_two_digits() -> None:
+    records = [
+        ValidationRecord(
+            "a", None, "x", (ExpectedEvent("A", "B", "0311"), ExpectedEvent("A", "B", "173")), None
+        ),
+        ValidationRecord("b", None, "y", (ExpectedEvent("C", "D", "042"),), None),
+    ]
+    coded: dict[str, list[Triple]] = {
+        "a": [("A", "B", "036"), ("A", "B", "190")],
+        "b": [("C", "D", "043")],
+    }
+    score = score_records(records, coded)
+    assert score["passed"] == 0
+    assert score["events"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    # roots: a -> {03, 17} vs {03, 19}: 1 of 2; b -> 04 vs 04: 1 of 1.
+    assert score["root"] == {
+        "precision": round(2 / 3, 4),
+        "recall": round(2 / 3, 4),
+        "f1": round(2 / 3, 4),
+    }
+
+
+def test_no_records_scores_zero() -> None:
+    score = score_records([], {})
+    assert score["records"] == 0 and score["pass_rate"] == 0.0
+    assert score["events"]["precision"] == 0.0
