@@ -135,19 +135,35 @@ def _period_end(ref: TimeRef) -> dt.date | None:
     return dt.date(ref.value.year + 9, 12, 31)
 
 
+def _governing_verb(ent: SpacySpan) -> Token:
+    head = ent.root
+    # A verb used as a preposition or modifier ("following talks", "the
+    # planned visit") is not a clause of its own; walk past it.
+    while head.i != head.head.i and (
+        head.pos_ not in ("VERB", "AUX") or head.dep_ in ("prep", "amod", "pcomp")
+    ):
+        head = head.head
+    return head
+
+
 def _clause_expression(sent: SpacySpan, trigger: Token | None) -> SpacySpan | None:
-    """The DATE entity attached to the trigger's clause, else the sentence's first one."""
+    """The DATE entity attached to the trigger's clause, else one attached to a clause
+    that governs it ("said on Monday that ..."); one attached to another clause of the
+    sentence ("the aid it provided in 2019") does not date this event."""
     dates = [ent for ent in sent.ents if ent.label_ in ("DATE", "TIME")]
     if not dates:
         return None
-    if trigger is not None:
-        for ent in dates:
-            head = ent.root
-            while head.i != head.head.i and head.pos_ != "VERB":
-                head = head.head
-            if head.i == trigger.i:
-                return ent
-    return dates[0]
+    if trigger is None:
+        return dates[0]
+    governing = [(ent, _governing_verb(ent)) for ent in dates]
+    for ent, verb in governing:
+        if verb.i == trigger.i:
+            return ent
+    ancestors = {token.i for token in trigger.ancestors}
+    for ent, verb in governing:
+        if verb.i in ancestors:
+            return ent
+    return None
 
 
 def date_events(

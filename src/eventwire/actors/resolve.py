@@ -148,9 +148,12 @@ class _ArticleResolver:
                 code, sector = _compose(code, clues.agent)
             return Actor(code=code, country=country, sector=sector, text=text, name=None)
         if clues.agent is None and clues.full is None:
-            if clues.person is None:
+            # The tagger does not always mark a surname seen before as a person
+            # ("Quispe thanked ..."), so a proper noun is looked up too.
+            person = clues.person or (text if head.pos_ == "PROPN" else None)
+            if person is None:
                 return None
-            remembered = self._remembered(clues.person)
+            remembered = self._remembered(person)
             if remembered is None:
                 return None
             return Actor(

@@ -22,6 +22,8 @@ TARGET_PREPS = {
     "upon", "between", "among", "onto",
 }  # fmt: skip
 _SUBJECT_DEPS = {"nsubj", "csubj"}
+_QUANTITY_NOUNS = {"thousand", "hundred", "dozen", "million", "group", "number", "crowd",
+                   "member", "band", "score", "handful", "majority", "bunch"}  # fmt: skip
 _PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 _CONTROL_DEPS = {"xcomp"}
 _SAY_LEMMAS = {"say", "tell", "report", "announce", "claim", "state", "add", "note", "insist"}
@@ -63,10 +65,24 @@ def _mentions_of(tokens: list[Token], mentions: dict[int, Mention]) -> list[Ment
     found = []
     for token in tokens:
         for member in _with_conjuncts(token):
-            mention = mentions.get(member.i)
+            mention = mentions.get(member.i) or _quantified(member, mentions)
             if mention is not None and mention not in found:
                 found.append(mention)
     return found
+
+
+def _quantified(token: Token, mentions: dict[int, Mention]) -> Mention | None:
+    """"thousands of retirees", "some of the protesters": the actor is after "of"."""
+    if token.pos_ not in ("NUM", "NOUN", "PRON", "DET", "ADJ") or token.i in mentions:
+        return None
+    if token.pos_ == "NOUN" and token.lemma_.lower() not in _QUANTITY_NOUNS:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.i in mentions:
+                    return mentions[pobj.i]
+    return None
 
 
 def _children(token: Token, deps: set[str]) -> list[Token]:
@@ -92,7 +108,7 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
             return (active, False) if active else (passive, current is verb)
         # Participial adverbial clauses ("..., accusing Maduro of") are left out: their
         # subject is often not the main clause's.
-        if current.dep_ in ("xcomp", "conj") and current.head.pos_ in ("VERB", "AUX"):
+        if current.dep_ in ("xcomp", "conj", "acomp") and current.head is not current:
             current = current.head
         else:
             break
