@@ -54,7 +54,9 @@ def test_person_remembered_by_surname_and_background_year(coder: Coder) -> None:
 
 
 def test_mutual_agreement_gives_both_directions(coder: Coder) -> None:
-    events = _events(coder, "Peru and Chile signed a trade agreement on Monday.", dt.date(2024, 1, 3))
+    events = _events(
+        coder, "Peru and Chile signed a trade agreement on Monday.", dt.date(2024, 1, 3)
+    )
     assert sorted((e["source"]["code"], e["target"]["code"], e["cameo"]) for e in events) == [
         ("CHL", "PER", "057"),
         ("PER", "CHL", "057"),

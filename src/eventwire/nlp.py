@@ -46,13 +46,14 @@ class ParsedArticle:
 def _sentences(article: Article, doc: Doc) -> tuple[Sentence, ...]:
     sentences = []
     for index, sent in enumerate(doc.sents):
+        text = sent.text.rstrip()  # spaCy keeps the paragraph break with the sentence
         sentences.append(
             Sentence(
                 article_id=article.id,
                 index=index,
-                text=sent.text,
+                text=text,
                 start=sent.start_char,
-                end=sent.end_char,
+                end=sent.start_char + len(text),
             )
         )
     return tuple(sentences)
@@ -62,7 +63,8 @@ def parse_articles(
     nlp: Language, articles: Iterable[Article], batch_size: int = 32
 ) -> Iterator[ParsedArticle]:
     """Parse articles in batches with `nlp.pipe`, keeping each article with its Doc."""
-    pairs = nlp.pipe(((article.text, article) for article in articles), as_tuples=True,
-                     batch_size=batch_size)
+    pairs = nlp.pipe(
+        ((article.text, article) for article in articles), as_tuples=True, batch_size=batch_size
+    )
     for doc, article in pairs:
         yield ParsedArticle(article=article, doc=doc, sentences=_sentences(article, doc))

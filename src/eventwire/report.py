@@ -22,8 +22,10 @@ def _row(record: dict[str, Any]) -> tuple[str, ...]:
         date += " bg"
     label = textwrap.shorten(record["cameo_label"], 34, placeholder="…")
     flags = "".join(
-        [" NOT" if record["negated"] else "", f" [{record['modality']}]" if record["modality"]
-         != "asserted" else ""]  # fmt: skip
+        [
+            " NOT" if record["negated"] else "",
+            f" [{record['modality']}]" if record["modality"] != "asserted" else "",
+        ]
     )
     location = record["location"]["name"] if record["location"] else "-"
     return (

@@ -27,7 +27,8 @@ _MONTHS["sept"] = 9
 _UNITS = ("week", "month", "year")
 # Words that say a sentence recalls the past rather than reports the story's news.
 _BACKGROUND_CUES = re.compile(
-    r"\b(previously|formerly|in the past|years ago|once again|had been|earlier this (year|decade))\b",
+    r"\b(previously|formerly|in the past|years ago|once again|had been"
+    r"|earlier this (year|decade))\b",
     re.IGNORECASE,
 )
 # Background when the expression's period ends this many days or more before the anchor.
@@ -55,7 +56,7 @@ def resolve_expression(text: str, anchor: dt.date | None, future: bool = False) 
         return TimeRef(text, None, None)
     numbers = [int(w) for w in words if w.isdigit()]
     years = [n for n in numbers if 1900 <= n <= 2100]
-    months = [_MONTHS[w] for w in words if w in _MONTHS and w != "may" or w == "may" and years]
+    months = [_MONTHS[w] for w in words if (w in _MONTHS and w != "may") or (w == "may" and years)]
     days = [n for n in numbers if 1 <= n <= 31]
     # Fully written dates: "March 4, 2022", "4 March 2022", "2022".
     if years and months and days:

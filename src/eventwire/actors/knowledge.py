@@ -132,9 +132,7 @@ def load_actor_knowledge(
     country_names: dict[str, str] = {}
     for row in _data_rows("countries.tsv"):
         code = row["code"]
-        country_entries: list[tuple[str, EntryKind, str | None]] = [
-            (row["name"], "country", None)
-        ]
+        country_entries: list[tuple[str, EntryKind, str | None]] = [(row["name"], "country", None)]
         country_entries += [(alt, "country", None) for alt in _alternatives(row["names"])]
         country_entries += [(adj, "adjective", None) for adj in _alternatives(row["adjectives"])]
         capital = row["capital"]
@@ -157,11 +155,17 @@ def load_actor_knowledge(
             names.add(
                 phrase,
                 NameEntry(
-                    code=code + (sector or ""), country=code, sector=sector, kind=kind, name=row["name"]
+                    code=code + (sector or ""),
+                    country=code,
+                    sector=sector,
+                    kind=kind,
+                    name=row["name"],
                 ),
             )
             if phrase and phrase[0].lower() == "the" and len(phrase) > 1:
-                names.add(phrase[1:], NameEntry(code + (sector or ""), code, sector, kind, row["name"]))
+                names.add(
+                    phrase[1:], NameEntry(code + (sector or ""), code, sector, kind, row["name"])
+                )
     for row in _data_rows("organizations.tsv"):
         country, sector = split_code(row["code"])
         entry = NameEntry(row["code"], country, sector, "organization", row["name"])

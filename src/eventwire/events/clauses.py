@@ -38,7 +38,9 @@ _POSSIBILITY_NOUNS = {"possibility", "prospect", "option", "idea", "proposal", "
 @dataclass(frozen=True, slots=True)
 class Clause:
     verb: Token
-    controller: Token | None  # the verb this one is the complement of ("pledged" for "to cooperate")
+    controller: (
+        Token | None
+    )  # the verb this one is the complement of ("pledged" for "to cooperate")
     source: Mention
     target: Mention
     governed_lemmas: str  # lemmas of what the verb governs: object and prepositional phrases
@@ -72,7 +74,7 @@ def _mentions_of(tokens: list[Token], mentions: dict[int, Mention]) -> list[Ment
 
 
 def _quantified(token: Token, mentions: dict[int, Mention]) -> Mention | None:
-    """"thousands of retirees", "some of the protesters": the actor is after "of"."""
+    """ "thousands of retirees", "some of the protesters": the actor is after "of"."""
     if token.pos_ not in ("NUM", "NOUN", "PRON", "DET", "ADJ") or token.i in mentions:
         return None
     if token.pos_ == "NOUN" and token.lemma_.lower() not in _QUANTITY_NOUNS:

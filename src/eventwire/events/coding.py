@@ -18,11 +18,12 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
 
 
-def match_entry(clause: Clause, lexicon: Lexicon) -> LexiconEntry | None:
-    """The most specific lexicon entry the clause satisfies, or None."""
+def match_entry(clause: Clause, lexicon: Lexicon) -> tuple[LexiconEntry, str | None] | None:
+    """The most specific lexicon entry the clause satisfies, with the object phrase
+    that matched (None for a bare-verb entry), or None."""
     controller = clause.controller.lemma_.lower() if clause.controller is not None else None
     best: tuple[int, int, int] | None = None
-    chosen = None
+    chosen: tuple[LexiconEntry, str | None] | None = None
     for entry in lexicon.candidates(clause.verb.lemma_.lower()):
         if entry.under and controller not in entry.under:
             continue
@@ -38,8 +39,14 @@ def match_entry(clause: Clause, lexicon: Lexicon) -> LexiconEntry | None:
         # deeper CAMEO code.
         rank = (entry.specificity, max((len(p) for p in matched), default=0), len(entry.code))
         if best is None or rank > best:
-            best, chosen = rank, entry
+            best, chosen = rank, (entry, max(matched, key=len) if matched else None)
     return chosen
+
+
+def _matched_entry(entry: LexiconEntry, phrase: str | None) -> str:
+    """What matched, short: "0312:pledge +military cooperation"."""
+    verb = f"{'/'.join(entry.under)} to {entry.verb}" if entry.under else entry.verb
+    return f"{entry.code}:{verb}" + (f" +{phrase}" if phrase else "")
 
 
 def _confidence(clause: Clause, entry: LexiconEntry) -> float:
@@ -71,15 +78,16 @@ def code_events(
     seen: set[str] = set()
     for index, sent in enumerate(parsed.doc.sents):
         for clause in extract_clauses(sent, by_head):
-            entry = match_entry(clause, lexicon)
-            if entry is None:
+            found = match_entry(clause, lexicon)
+            if found is None:
                 continue
+            entry, phrase = found
             cameo = codebook[entry.code]
             modality = "asserted" if entry.under else clause.modality
             event = Event(
                 article_id=parsed.article.id,
                 sentence_id=index,
-                sentence=sent.text,
+                sentence=sent.text.strip(),
                 trigger=Span(
                     clause.verb.text, clause.verb.idx, clause.verb.idx + len(clause.verb.text)
                 ),
@@ -95,7 +103,7 @@ def code_events(
                 confidence=_confidence(clause, entry),
                 coder=coder,
                 evidence=Evidence(
-                    entry=entry.id,
+                    entry=_matched_entry(entry, phrase),
                     pattern=f"{entry.origin}: {entry.id}",
                     clause=clause.describe(),
                 ),

@@ -59,9 +59,7 @@ def _as_words(value: Any, field: str, where: str) -> tuple[str, ...]:
     return tuple(" ".join(item.lower().split()) for item in value)
 
 
-def parse_entries(
-    document: Any, codebook: CameoCodebook, origin: str
-) -> list[LexiconEntry]:
+def parse_entries(document: Any, codebook: CameoCodebook, origin: str) -> list[LexiconEntry]:
     """Validate a loaded YAML document and expand it into one entry per verb."""
     if not isinstance(document, list):
         raise ValueError(f"{origin}: expected a list of entries")

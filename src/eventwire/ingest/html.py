@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import trafilatura
 
 from eventwire.ingest.decode import InputError
+
+
+def _text(fields: dict[str, Any], key: str) -> str | None:
+    value = fields.get(key)
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def extract_html(html: str) -> tuple[str, str | None, dt.date | None, str | None, str | None]:
@@ -18,14 +24,25 @@ def extract_html(html: str) -> tuple[str, str | None, dt.date | None, str | None
         include_tables=False,
         deduplicate=True,
     )
-    if document is None or not (document.text or "").strip():
+    if document is None:
+        raise InputError("no article body found in the HTML")
+    fields: dict[str, Any] = document if isinstance(document, dict) else document.as_dict()
+    body = _text(fields, "text")
+    if body is None:
         raise InputError("no article body found in the HTML")
     published = None
-    if document.date:
+    date = _text(fields, "date")
+    if date is not None:
         try:
-            published = dt.date.fromisoformat(document.date[:10])
+            published = dt.date.fromisoformat(date[:10])
         except ValueError:
             published = None
     # trafilatura puts one paragraph a line; the cleaner expects blank lines between them.
-    body = "\n\n".join(line for line in document.text.splitlines() if line.strip())
-    return body, document.title, published, document.url, document.sitename
+    paragraphs = "\n\n".join(line for line in body.splitlines() if line.strip())
+    return (
+        paragraphs,
+        _text(fields, "title"),
+        published,
+        _text(fields, "url"),
+        _text(fields, "sitename"),
+    )

@@ -24,7 +24,9 @@ from eventwire.model import Article, InputProblem
 
 STORY_SUFFIXES = {".txt", ".text", ".html", ".htm", ".jsonl", ".ndjson"}
 MAX_FILE_BYTES = 256 * 1024 * 1024
-_HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype html|html|head|body|article)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"^\s*(<!--.*?-->\s*)*<(!doctype html|html|head|body|article)\b", re.I | re.S
+)
 
 ReadResult = Article | InputProblem
 
@@ -131,7 +133,9 @@ def _read_one(
 
 def _files_under(folder: Path) -> list[Path]:
     return sorted(
-        path for path in folder.rglob("*") if path.is_file() and path.suffix.lower() in STORY_SUFFIXES
+        path
+        for path in folder.rglob("*")
+        if path.is_file() and path.suffix.lower() in STORY_SUFFIXES
     )
 
 
