@@ -132,9 +132,13 @@ def load_actor_knowledge(
     country_names: dict[str, str] = {}
     for row in _data_rows("countries.tsv"):
         code = row["code"]
-        country_entries: list[tuple[str, EntryKind, str | None]] = [(row["name"], "country", None)]
+        # Adjectives first: where a word is both ("U.S."), the noun reading added
+        # later wins, and the resolver still takes a noun's country as a modifier.
+        country_entries: list[tuple[str, EntryKind, str | None]] = [
+            (adj, "adjective", None) for adj in _alternatives(row["adjectives"])
+        ]
+        country_entries.append((row["name"], "country", None))
         country_entries += [(alt, "country", None) for alt in _alternatives(row["names"])]
-        country_entries += [(adj, "adjective", None) for adj in _alternatives(row["adjectives"])]
         capital = row["capital"]
         if capital:
             country_entries.append((capital, "capital", None))

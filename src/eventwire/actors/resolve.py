@@ -106,9 +106,7 @@ class _ArticleResolver:
         head_name = self.names.get(head.i)
         if head_name is not None:
             entry = head_name.value
-            if entry.kind in ("organization", "dictionary") or (
-                entry.kind in ("country", "capital", "seat") and head.pos_ == "PROPN"
-            ):
+            if entry.kind != "adjective":
                 clues.full = entry
             clues.country = entry.country
         for token in tokens:
@@ -116,15 +114,19 @@ class _ArticleResolver:
             if match is not None and clues.country is None and match.value.country:
                 clues.country = match.value.country
         head_agent = self.agents.get(head.i)
-        if head_agent is None and head.i in self.persons:
+        person = self.persons.get(head.i)
+        person_text = person.text if person is not None else None
+        if person_text is None and head.pos_ == "PROPN" and head.i not in self.names:
+            # The tagger misses some names; a proper noun after a title is a person
+            # ("President Ana Quispe").
+            person_text = self._titled_name(head, tokens)
+        if head_agent is None and person_text is not None:
             # a title before a name: "President Nicolas Maduro", "Deputy Foreign Minister X"
             titles = [self.agents[t.i] for t in tokens if t.i in self.agents]
             head_agent = titles[-1] if titles else None
         if head_agent is not None:
             clues.agent = head_agent.value
-        person = self.persons.get(head.i)
-        if person is not None:
-            clues.person = person.text
+        clues.person = person_text
         if clues.country is None:
             for child in head.rights:
                 if child.dep_ == "prep" and child.lower_ in _ORIGIN_PREPS:
@@ -134,6 +136,15 @@ class _ArticleResolver:
                             if origin is not None and origin.country:
                                 clues.country = origin.country
         return clues
+
+    def _titled_name(self, head: Token, tokens: Sequence[Token]) -> str | None:
+        name: list[Token] = []
+        for token in reversed([t for t in tokens if t.i <= head.i]):
+            if token.pos_ != "PROPN" or token.i in self.agents or token.i in self.names:
+                break
+            name.insert(0, token)
+        titled = bool(name) and name[0].i - 1 in self.agents
+        return " ".join(t.text for t in name) if titled else None
 
     def resolve(self, head: Token) -> Actor | None:
         if head.pos_ not in _NOMINAL_POS and head.i not in self.names:
