@@ -18,7 +18,12 @@ from typing import Generic, Literal, TypeVar
 
 from spacy.tokens import Token
 
-from eventwire.actors.petrarch import DictionaryActor, DictionaryAgent
+from eventwire.actors.petrarch import (
+    DictionaryActor,
+    DictionaryAgent,
+    read_actor_dictionary,
+    read_agent_dictionary,
+)
 
 EntryKind = Literal["country", "adjective", "capital", "seat", "organization", "dictionary"]
 V = TypeVar("V")
@@ -206,8 +211,6 @@ def load_dictionaries(
     actors: Sequence[Path] = (), agents: Sequence[Path] = ()
 ) -> tuple[list[DictionaryActor], list[DictionaryAgent]]:
     """Read users' PETRARCH actor and agent dictionaries (see actors/petrarch.py)."""
-    from eventwire.actors.petrarch import read_actor_dictionary, read_agent_dictionary
-
     read_actors = [entry for path in actors for entry in read_actor_dictionary(path)]
     read_agents = [entry for path in agents for entry in read_agent_dictionary(path)]
     return read_actors, read_agents
