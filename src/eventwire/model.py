@@ -18,6 +18,7 @@ from typing import Any, Literal
 Modality = Literal["asserted", "intended", "threatened", "hypothetical", "reported"]
 DatePrecision = Literal["day", "month", "year", "decade"]
 QuoteKind = Literal["direct", "indirect"]
+ResolvedBy = Literal["knowledge", "dictionary", "learned", "context"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,9 @@ class Article:
     source: str | None = None
     dateline: Dateline | None = None
     input_name: str | None = None  # the file or stream it came from, for messages
+    byline: str | None = None
+    language: str | None = None  # ISO 639-1, when identified
+    near_dup_key: str | None = None  # signature shared by near-identical copies of a story
 
     @property
     def content_hash(self) -> str:
@@ -69,6 +73,9 @@ class Actor:
     sector: str | None
     text: str
     name: str | None = None
+    # How it was coded: "knowledge" (shipped tables), "dictionary" (a user's),
+    # "learned" (a person coded earlier in the story or corpus), "context".
+    resolved_by: ResolvedBy | None = None
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -77,6 +84,7 @@ class Actor:
             "sector": self.sector,
             "text": self.text,
             "name": self.name,
+            "resolved_by": self.resolved_by,
         }
 
 

@@ -24,7 +24,7 @@ from eventwire.actors.knowledge import (
     lower_key,
     name_key,
 )
-from eventwire.model import Actor, Mention
+from eventwire.model import Actor, Mention, ResolvedBy
 from eventwire.nlp import ParsedArticle
 
 # Dependents that belong to a noun phrase's description of its head.
@@ -157,7 +157,10 @@ class _ArticleResolver:
             country, sector = clues.full.country, clues.full.sector
             if clues.agent is not None and clues.full.sector is None and len(code) == 3:
                 code, sector = _compose(code, clues.agent)
-            return Actor(code=code, country=country, sector=sector, text=text, name=None)
+            resolved_by: ResolvedBy = (
+                "dictionary" if clues.full.kind == "dictionary" else "knowledge"
+            )
+            return Actor(code, country, sector, text, None, resolved_by)
         if clues.agent is None and clues.full is None:
             # The tagger does not always mark a surname seen before as a person
             # ("Quispe thanked ..."), so a proper noun is looked up too.
@@ -173,6 +176,7 @@ class _ArticleResolver:
                 sector=remembered.sector,
                 text=text,
                 name=remembered.name,
+                resolved_by="learned",
             )
         country = clues.country
         if clues.agent is None:
@@ -182,7 +186,7 @@ class _ArticleResolver:
             code, sector = clues.agent.sector, clues.agent.sector
         else:
             code, sector = _compose(country, clues.agent)
-        actor = Actor(code=code, country=country, sector=sector, text=text, name=clues.person)
+        actor = Actor(code, country, sector, text, clues.person, "knowledge")
         if clues.person is not None and country is not None:
             self._remember(clues.person, actor)
         return actor

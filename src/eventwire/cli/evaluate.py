@@ -1,0 +1,33 @@
+"""`eventwire eval ...`: score the coder against gold-standard suites."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from eventwire.cli import common
+from eventwire.cli.common import EXISTING_FILE, dictionary_options
+
+
+@click.group("eval")
+def eval_group() -> None:
+    """Score the coder against gold-standard suites."""
+
+
+@eval_group.command("petrarch")
+@click.argument("path", type=EXISTING_FILE)
+@dictionary_options
+def eval_petrarch(
+    path: Path, actors: tuple[Path, ...], agents: tuple[Path, ...], verbs: tuple[Path, ...]
+) -> None:
+    """Run a PETRARCH validation file (XML records) and print the scores as JSON."""
+    from eventwire.eval.runner import run_petrarch_suite
+
+    coder = common.load_coder(None, actors, agents, verbs)
+    try:
+        summary = run_petrarch_suite(path, coder)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(summary, indent=2))
