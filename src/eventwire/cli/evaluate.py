@@ -31,3 +31,6 @@ def eval_petrarch(
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(summary, indent=2))
+
+
+# Evaluators in their own modules register here, one line each:
