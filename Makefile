@@ -34,6 +34,8 @@ demo: $(STAMP)
 	done
 	@$(BIN)/eventwire code examples/articles.jsonl --db $(DB) --format none
 	@$(BIN)/eventwire show --db $(DB)
+	@echo "eventwire: the dashboard is at http://127.0.0.1:8000/ (API docs at /docs); Ctrl-C stops it"
+	@$(BIN)/eventwire serve --db $(DB) --host 127.0.0.1 --port 8000
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

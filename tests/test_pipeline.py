@@ -1,6 +1,8 @@
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from eventwire.ingest import read_inputs
 from eventwire.model import Article
 from eventwire.pipeline import Coder
@@ -106,3 +108,35 @@ def test_user_dictionaries_code_unknown_names(tmp_path: Path) -> None:
     coded = coder.code_one(Article(id="x", text="Northland's general attacked Southmark."))
     assert [(e.source.code, e.target.code, e.cameo) for e in coded.events if e.source and
             e.target] == [("NRLMIL", "SMK", "190")]  # fmt: skip
+
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "ap-venezuela-russia.txt"
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="../shared is not present")
+def test_seed_story_yields_the_events_design_lists(coder: Coder) -> None:
+    [article] = read_inputs([str(SEED)], dt.date(2022, 2, 16))
+    assert isinstance(article, Article)
+    events = [e.to_record() for e in coder.code_one(article).events]
+
+    def find(code_prefix: str, source: str, target: str | None) -> list[dict]:
+        return [
+            e
+            for e in events
+            if e["cameo"].startswith(code_prefix)
+            and e["source"]["country"] == source
+            and (e["target"] or {}).get("country") == target
+        ]
+
+    [pledge] = find("0312", "VEN", "RUS")
+    assert pledge["source"]["code"] == "VENGOV" and not pledge["background"]
+    assert pledge["plover"]["type"] == "AGREE" and pledge["modality"] == "asserted"
+    assert find("04", "RUS", "VEN"), "Borisov meets Venezuela"
+    assert any(e["cameo"] == "041" for e in find("04", "VEN", "RUS")), "the phone call"
+    assert find("163", "USA", "VEN"), "US sanctions"
+    [gratitude] = [e for e in events if e["trigger"]["text"] == "expressed"]
+    assert gratitude["cameo"] == "051"
+    sending = [e for e in events if e["trigger"]["text"] == "sending"]
+    assert sending and all(e["modality"] == "hypothetical" for e in sending)
+    assert all(e["background"] for e in events if e["trigger"]["text"] == "helped")
+    assert not any("Oops" in e["sentence"] for e in events)

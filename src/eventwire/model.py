@@ -180,6 +180,9 @@ class Quote:
     cue: str | None
     speaker: Actor | None
     kind: QuoteKind
+    # The words near the cue that name the speaker ("he", "a statement from the U.S.
+    # State Department"), where `speaker` is the actor they resolve to.
+    speaker_span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,10 +23,24 @@ class ModelMissingError(RuntimeError):
     """The English pipeline is not installed in this environment."""
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A paragraph break always ends a sentence. The parser otherwise joins a
+    paragraph to the next when the first ends without a full stop (headlines, quotes
+    closed by a curly mark), and the joined sentence skews clauses and modality."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n\n" in previous.text:
+            token.is_sent_start = True
+    return doc
+
+
 def load_pipeline(model: str = MODEL_NAME) -> Language:
     """Load the spaCy pipeline; a clear error when the model package is missing."""
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
+        nlp.add_pipe("paragraph_breaks", before="parser")
+        return nlp
     except OSError as exc:
         raise ModelMissingError(
             f"spaCy model {model!r} is not installed: install eventwire with its pinned "

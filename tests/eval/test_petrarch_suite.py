@@ -72,6 +72,8 @@ def test_file_without_records_is_an_error(tmp_path: Path) -> None:
 
 def test_perfect_coder_passes_everything(records: list[ValidationRecord]) -> None:
     score = score_records(records, perfect(records))
+    per_root = score.pop("per_root")
+    assert per_root and all(item["f1"] == 1.0 for item in per_root.values())
     assert score == {
         "records": 5,
         "passed": 5,

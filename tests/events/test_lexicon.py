@@ -47,3 +47,86 @@ def test_bad_user_files_name_the_file(tmp_path: Path, content: str, reason: str)
     with pytest.raises(ValueError, match=reason) as info:
         load_lexicon(load_cameo_codebook(), [user])
     assert str(user) in str(info.value)
+
+
+def test_every_cameo_code_is_reachable_by_an_entry() -> None:
+    codebook = load_cameo_codebook()
+    lexicon = load_lexicon(codebook)
+    codes = lexicon.codes()
+    missing = [
+        code.code
+        for code in codebook
+        # A two-digit cue category is reached through the codes of its family.
+        if code.code not in codes
+        and not (len(code.code) == 2 and any(c.startswith(code.code) for c in codes))
+    ]
+    assert missing == []
+    for code in codebook:
+        assert code.label and code.plover.type
+        assert code.quad_class in (1, 2, 3, 4)
+
+
+def test_noun_entries_and_speech_act_families_are_loaded() -> None:
+    lexicon = load_lexicon(load_cameo_codebook())
+    assert {e.code for e in lexicon.noun_candidates("attack")} >= {"190"}
+    assert {e.code for e in lexicon.noun_candidates("sanction")} == {"163"}
+    demand = [e for e in lexicon.candidates("demand") if "release" in e.objects]
+    assert {e.code for e in demand} >= {"1053"}
+    refused = [e for e in lexicon.candidates("release") if "refuse" in e.under]
+    assert {e.code for e in refused} == {"1243"}
+    assert lexicon.recoding is not None
+    assert lexicon.recoding.as_act("intend", "073") == "0333"
+    assert lexicon.recoding.as_act("demand", "0841") == "1053"
+    assert lexicon.recoding.as_threat("1623") == "1311"
+    assert lexicon.recoding.as_act("intend", "190") is None
+
+
+def test_event_cues_are_loaded() -> None:
+    cues = load_lexicon(load_cameo_codebook()).event_cues
+    assert {"01", "14"} <= cues.untargeted_roots
+    assert "say" in cues.say_verbs and "would" in cues.hypothetical_aux
+    assert "previously" in cues.background_adverbs
+    assert "hold" in cues.support_verbs
+
+
+def test_user_noun_entries(tmp_path: Path) -> None:
+    user = tmp_path / "nouns.yaml"
+    user.write_text('- code: "195"\n  nouns: [sortie]\n', "utf-8")
+    lexicon = load_lexicon(load_cameo_codebook(), [user])
+    assert [e.code for e in lexicon.noun_candidates("sortie")] == ["195"]
+
+
+def test_noun_entry_cannot_have_governing_verbs(tmp_path: Path) -> None:
+    user = tmp_path / "bad.yaml"
+    user.write_text('- code: "195"\n  nouns: [sortie]\n  under: [plan]\n', "utf-8")
+    with pytest.raises(ValueError, match="governing verbs"):
+        load_lexicon(load_cameo_codebook(), [user])
+
+
+PETRARCH_VERBS = """<!-- a small dictionary we wrote in PETRARCH's format -->
+&TIES
++RELATIONS
++TIES
+
+--- RENEW  [030] ---
+RENEW {RENEWS RENEWED}
+- * DIPLOMATIC &TIES [064]
+- NOT * ANYTHING [120]
+- * NONSENSE [999]
+
+--- SCOLD  [111] ---
+SCOLD
+"""
+
+
+def test_petrarch_verb_dictionary_as_user_file(tmp_path: Path) -> None:
+    from eventwire.events.petrarch_verbs import petrarch_verb_summary
+
+    user = tmp_path / "my.verbs.txt"
+    user.write_text(PETRARCH_VERBS, "utf-8")
+    lexicon = load_lexicon(load_cameo_codebook(), [user])
+    renew = {(e.code, e.objects) for e in lexicon.candidates("renew") if e.origin == str(user)}
+    assert renew == {("030", ()), ("064", ("diplomatic relations", "diplomatic ties"))}
+    assert [e.code for e in lexicon.candidates("scold")] == ["111"]
+    summary = petrarch_verb_summary(PETRARCH_VERBS, load_cameo_codebook())
+    assert (summary.skipped_patterns, summary.skipped_codes) == (1, 1)

@@ -2,7 +2,13 @@ import datetime as dt
 
 import pytest
 
-from eventwire.ingest.clean import clean_body, is_junk_line, split_dateline
+from eventwire.ingest.clean import (
+    byline_of,
+    clean_body,
+    is_junk_line,
+    junk_line_patterns,
+    split_dateline,
+)
 
 
 @pytest.mark.parametrize(
@@ -73,3 +79,92 @@ def test_clean_body_splits_headline_widget_and_dateline() -> None:
     assert body.text == "First line wrapped here.\n\nSecond paragraph."
     assert body.dateline is not None and body.dateline.place == "Lima"
     assert "Oops" not in body.text
+
+
+def test_headline_is_not_repeated_at_the_top_of_the_body() -> None:
+    text = (
+        "Talks resume in Lima\n\nBy Ana Torres\n\nLIMA, Peru (AP) — Talks resumed.\n\nMore later."
+    )
+    body = clean_body(text, title="Talks resume in Lima")
+    assert body.title == "Talks resume in Lima"
+    assert body.text == "Talks resumed.\n\nMore later."
+    assert body.byline == "Ana Torres"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane Doe", "Jane Doe"),
+        ("By JANE DOE and JOHN ROE", "JANE DOE and JOHN ROE"),
+        ("By Jane Doe, Associated Press", "Jane Doe"),
+        ("By Jane Doe | Reuters", "Jane Doe"),
+        ("(Reporting by Jane Doe; Editing by John Roe)", "Jane Doe"),
+    ],
+)
+def test_bylines(line: str, names: str) -> None:
+    assert byline_of(line) == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By the end of the week, talks had stalled.", "By Tuesday the troops had left the city."],
+)
+def test_sentences_starting_with_by_are_not_bylines(line: str) -> None:
+    assert byline_of(line) is None
+
+
+def test_closing_credit_line_becomes_the_byline() -> None:
+    body = clean_body(
+        "Talks resumed on Monday.\n\nBoth sides said they were hopeful.\n\n"
+        "(Reporting by Imran Qureshi; Editing by Jane Doe)"
+    )
+    assert body.byline == "Imran Qureshi"
+    assert "Reporting" not in body.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "Story continues below advertisement",
+        "Facebook Twitter Email",
+        "Updated 3:45 PM EST, Feb 16, 2022",
+        "5 min read",
+        "We use cookies to improve your experience.",
+        "Accept all cookies",
+        "AP Photo/Ariana Cubillos",
+        "(AP Photo/Jane Doe)",
+        "Related: Ten things to know",
+        "View comments",
+        "À lire aussi : la réforme",
+        "Auch interessant:",
+    ],
+)
+def test_more_junk_lines(line: str) -> None:
+    assert is_junk_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published reports said 12 people died in the attack on Tuesday.",
+        "Share prices fell sharply after the announcement.",
+        "Related talks are expected next week in Geneva.",
+    ],
+)
+def test_news_lines_that_look_like_junk_are_kept(line: str) -> None:
+    assert not is_junk_line(line)
+
+
+def test_junk_rules_are_valid_and_unique() -> None:
+    from importlib import resources
+
+    source = resources.files("eventwire.data").joinpath("junk_lines.txt").read_text("utf-8")
+    rules = [
+        line.strip() for line in source.splitlines() if line.strip() and not line.startswith("#")
+    ]
+    assert len(rules) == len(set(rules)), "duplicate rule in data/junk_lines.txt"
+    assert len(junk_line_patterns()) == len(rules)
+    # No rule may swallow ordinary news sentences.
+    for sentence in ["The minister said talks would resume.", "Police arrested 12 people."]:
+        assert not is_junk_line(sentence)

@@ -66,7 +66,6 @@ def test_bad_jsonl_lines_are_named_and_the_rest_read(tmp_path: Path) -> None:
         (b"", "empty"),
         (b"   \n\n", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
-        ("Caf\u00e9 talks".encode("latin-1"), "UTF-8"),
         (b"Advertisement\n\nOops!\n", "empty story"),
     ],
 )
@@ -126,8 +125,28 @@ def test_stdin_text(monkeypatch: pytest.MonkeyPatch) -> None:
     assert isinstance(article, Article) and article.id.startswith("stdin-")
 
 
-def test_gzip_is_not_mistaken_for_text(tmp_path: Path) -> None:
+def test_gzip_is_read_whatever_its_name(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
-    path.write_bytes(gzip.compress(b"Peru praised Chile."))
+    path.write_bytes(gzip.compress(b"Peru praised Chile on Monday for its help after the floods."))
     [result] = _read([str(path)])
-    assert isinstance(result, InputProblem)
+    assert isinstance(result, Article) and result.text.startswith("Peru praised Chile")
+
+
+def test_latin1_text_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "cafe.txt"
+    path.write_bytes("Caf\u00e9 owners in Bogot\u00e1 met the mayor.".encode("latin-1"))
+    [article] = _read([str(path)])
+    assert (
+        isinstance(article, Article)
+        and article.text == "Caf\u00e9 owners in Bogot\u00e1 met the mayor."
+    )
+
+
+def test_json_array_export(tmp_path: Path) -> None:
+    path = tmp_path / "export.json"
+    path.write_text(
+        json.dumps([{"id": "x", "text": "Peru praised Chile."}, {"text": "no id"}]), "utf-8"
+    )
+    article, problem = _read([str(path)])
+    assert isinstance(article, Article) and article.id == "x"
+    assert isinstance(problem, InputProblem) and problem.input_name == f"{path}[1]"

@@ -10,6 +10,7 @@ words.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -18,26 +19,88 @@ from typing import Generic, Literal, TypeVar
 
 from spacy.tokens import Token
 
+from eventwire.actors.leaders import LeaderTable, load_leader_table
 from eventwire.actors.petrarch import (
     DictionaryActor,
     DictionaryAgent,
     read_actor_dictionary,
     read_agent_dictionary,
 )
+from eventwire.actors.yaml_dictionary import read_yaml_dictionary
 
 EntryKind = Literal["country", "adjective", "capital", "seat", "organization", "dictionary"]
+AgentKind = Literal["person", "body", "group"]
 V = TypeVar("V")
+_AGENT_KINDS: dict[str, AgentKind] = {"person": "person", "body": "body", "group": "group"}
+
+
+@dataclass(frozen=True, slots=True)
+class DatedCode:
+    """A dictionary code that holds only between two dates (inclusive; None: unbounded)."""
+
+    code: str
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+
+    def covers(self, date: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= date) and (
+            self.valid_until is None or date <= self.valid_until
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class NameEntry:
-    """What a name stands for: a full actor code, split into country and sector."""
+    """What a name stands for: a full actor code, split into country and sector.
 
-    code: str
+    A user's dictionary entry may carry date-restricted codes (`dated`, in file
+    order); `on(date)` picks the one in force, as PETRARCH does: the first
+    restriction covering the date, else the unrestricted default `code`.
+    """
+
+    code: str  # "" for a dictionary entry with restricted codes only
     country: str | None
     sector: str | None
     kind: EntryKind
     name: str
+    dated: tuple[DatedCode, ...] = ()
+
+    def on(self, date: dt.date | None) -> NameEntry | None:
+        """The entry as coded on `date`; None when no code of it holds then.
+
+        Without a date, the default code, else the last restricted one (the latest).
+        """
+        if not self.dated:
+            return self
+        code = self.code
+        if date is not None:
+            code = next((d.code for d in self.dated if d.covers(date)), self.code)
+        elif not code:
+            code = self.dated[-1].code
+        if not code:
+            return None
+        country, sector = split_code(code)
+        return NameEntry(code, country, sector, self.kind, self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class ContextName:
+    """A name two countries share ("Congolese", "Korean"): the story picks the country.
+
+    `choose` takes the countries the story names elsewhere: the one candidate among
+    them, else the default (None when there is no safe default).
+    """
+
+    text: str
+    kind: Literal["country", "adjective"]
+    default: str | None
+    alternatives: tuple[str, ...]
+
+    def choose(self, named_countries: set[str]) -> str | None:
+        candidates = [c for c in (self.default, *self.alternatives) if c is not None]
+        named = [c for c in candidates if c in named_countries]
+        if len(named) == 1:
+            return named[0]
+        return self.default
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +109,9 @@ class AgentEntry:
 
     sector: str
     position: Literal["suffix", "prefix"] = "suffix"
+    # Whether the noun names one person ("president"), a body ("ministry") or a
+    # group of people ("troops"): only a person can be "he", only a body "it".
+    kind: AgentKind = "person"
 
 
 @dataclass(slots=True)
@@ -96,11 +162,17 @@ class ActorKnowledge:
     dictionary_agents: PhraseTable[AgentEntry]  # users' agents, lower-cased words
     capitals: dict[str, tuple[str, float, float, int]]  # capital name -> (country, lat, lon, id)
     country_names: dict[str, str]  # any country name as written -> code
+    leaders: LeaderTable = field(default_factory=lambda: LeaderTable({}))
+    proxies: frozenset[str] = frozenset()  # "proposal", "decision": nouns standing for an actor
+    context_names: PhraseTable[ContextName] = field(default_factory=PhraseTable)
 
 
 def split_code(code: str) -> tuple[str | None, str | None]:
     """CAMEO codes are three-letter blocks: country first unless it is an IGO/NGO code."""
     code = code.upper()
+    if code.startswith("---"):
+        # PETRARCH's "no country" marker: "---GOV" is a government of no known country.
+        return None, code[3:6] or None
     if code.startswith(("IGO", "NGO", "IMG", "MNC")):
         return None, code[:3]
     country = code[:3] if len(code) >= 3 else None
@@ -182,19 +254,26 @@ def load_actor_knowledge(
             names.add(tuple(tokenize(text)), entry)
     agents: PhraseTable[AgentEntry] = PhraseTable()
     for row in _data_rows("sectors.tsv"):
-        agents.add(tuple(row["term"].lower().split()), AgentEntry(row["sector"]))
+        agent_kind = _AGENT_KINDS.get(row.get("kind") or "person")
+        if agent_kind is None:
+            raise ValueError(f"sectors.tsv: {row['term']!r} has unknown kind {row['kind']!r}")
+        agents.add(
+            # tokenized like the text: "secretary-general" is three words to spaCy
+            tuple(word.lower() for word in tokenize(row["term"])),
+            AgentEntry(row["sector"], kind=agent_kind),
+        )
+
+    def user_phrase(words: tuple[str, ...]) -> tuple[str, ...]:
+        # Split as the parser splits the text ("al-qaeda" -> al - qaeda), lower-cased.
+        return tuple(word.lower() for word in tokenize(" ".join(words)))
 
     user_names: PhraseTable[NameEntry] = PhraseTable()
-    for actor in dictionary_actors:
-        country, sector = split_code(actor.code)
-        user_names.add(
-            tuple(word.lower() for word in actor.phrase),
-            NameEntry(actor.code.upper(), country, sector, "dictionary", " ".join(actor.phrase)),
-        )
+    for phrase, entry in _dictionary_entries(dictionary_actors, user_phrase).items():
+        user_names.add(phrase, entry)
     user_agents: PhraseTable[AgentEntry] = PhraseTable()
     for agent in dictionary_agents:
         user_agents.add(
-            tuple(word.lower() for word in agent.phrase),
+            user_phrase(agent.phrase),
             AgentEntry(agent.code.upper().strip("~"), agent.position),
         )
     return ActorKnowledge(
@@ -204,13 +283,92 @@ def load_actor_knowledge(
         dictionary_agents=user_agents,
         capitals=capitals,
         country_names=country_names,
+        leaders=load_leader_table(),
+        proxies=load_actor_proxies(),
+        context_names=_context_names(tokenize),
     )
+
+
+def _context_names(tokenize: Tokenize) -> PhraseTable[ContextName]:
+    table: PhraseTable[ContextName] = PhraseTable()
+    for row in _data_rows("context_names.tsv"):
+        if row["kind"] not in ("country", "adjective"):
+            raise ValueError(f"context_names.tsv: {row['name']!r} has unknown kind {row['kind']!r}")
+        kind: Literal["country", "adjective"] = (
+            "country" if row["kind"] == "country" else "adjective"
+        )
+        entry = ContextName(
+            row["name"], kind, row["default"] or None, tuple(_alternatives(row["alternatives"]))
+        )
+        table.add(tuple(tokenize(row["name"])), entry)
+    return table
+
+
+def load_actor_proxies() -> frozenset[str]:
+    """The nouns of `data/actor_proxies.txt`: an "Indian proposal" is India's act."""
+    text = resources.files("eventwire.data").joinpath("actor_proxies.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+def _dictionary_code(code: str) -> str:
+    """A PETRARCH code as we keep it: upper case; of a compound `A/B/C`, the last part
+    (an actor carries one code; PETRARCH's own validation codes such a phrase as the
+    last one when it is a source)."""
+    return code.upper().split("/")[-1]
+
+
+def _dictionary_entries(
+    actors: Iterable[DictionaryActor], phrase_of: Callable[[tuple[str, ...]], tuple[str, ...]]
+) -> dict[tuple[str, ...], NameEntry]:
+    """One entry per phrase: its last unrestricted code is the default (a later file's
+    code for the same words wins), its restricted codes are kept in file order."""
+    grouped: dict[tuple[str, ...], list[DictionaryActor]] = {}
+    for actor in actors:
+        phrase = phrase_of(actor.phrase)
+        if not phrase:
+            continue
+        grouped.setdefault(phrase, []).append(actor)
+    entries: dict[tuple[str, ...], NameEntry] = {}
+    for phrase, codes in grouped.items():
+        defaults = [
+            _dictionary_code(c.code)
+            for c in codes
+            if c.valid_from is None and c.valid_until is None
+        ]
+        default = defaults[-1] if defaults else ""
+        dated = tuple(
+            DatedCode(_dictionary_code(c.code), c.valid_from, c.valid_until)
+            for c in codes
+            if c.valid_from is not None or c.valid_until is not None
+        )
+        country, sector = split_code(default) if default else (None, None)
+        entries[phrase] = NameEntry(
+            default, country, sector, "dictionary", " ".join(codes[0].phrase), dated
+        )
+    return entries
+
+
+def _is_yaml(path: Path) -> bool:
+    return Path(path).suffix.lower() in (".yaml", ".yml")
 
 
 def load_dictionaries(
     actors: Sequence[Path] = (), agents: Sequence[Path] = ()
 ) -> tuple[list[DictionaryActor], list[DictionaryAgent]]:
-    """Read users' PETRARCH actor and agent dictionaries (see actors/petrarch.py)."""
-    read_actors = [entry for path in actors for entry in read_actor_dictionary(path)]
-    read_agents = [entry for path in agents for entry in read_agent_dictionary(path)]
+    """Read users' actor and agent dictionaries: PETRARCH/TABARI files (actors/petrarch.py)
+    or our YAML (`.yaml`/`.yml`, actors/yaml_dictionary.py; a YAML file given either way
+    contributes both its sections)."""
+    read_actors: list[DictionaryActor] = []
+    read_agents: list[DictionaryAgent] = []
+    for path in [*actors, *agents]:
+        if _is_yaml(path):
+            yaml_actors, yaml_agents = read_yaml_dictionary(path)
+            read_actors += yaml_actors
+            read_agents += yaml_agents
+    read_actors += [e for path in actors if not _is_yaml(path) for e in read_actor_dictionary(path)]
+    read_agents += [e for path in agents if not _is_yaml(path) for e in read_agent_dictionary(path)]
     return read_actors, read_agents

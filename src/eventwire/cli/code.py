@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -13,7 +12,7 @@ import click
 from eventwire.cli import common
 from eventwire.cli.common import dictionary_options, parse_date_option
 from eventwire.ingest import read_inputs
-from eventwire.model import Article, InputProblem
+from eventwire.ingest.triage import RunTally, triage
 from eventwire.report import format_event_table
 
 
@@ -39,19 +38,20 @@ def code_command(
     agents: tuple[Path, ...],
     verbs: tuple[Path, ...],
 ) -> None:
-    """Code stories into events. INPUT is a text, HTML or JSONL file, a folder, or - (stdin)."""
+    """Code stories into events. INPUT is a text, HTML, JSONL, WARC or RSS/Atom file (or .gz of
+    one), a folder, or - (stdin).
+
+    Stories that cannot be read are quarantined (named on stderr with the reason);
+    stories in a language other than English are skipped and counted; exact
+    duplicates are coded once. The last line on stderr counts them all.
+    """
     from eventwire.store.duckdb import EventStore, StoreError
 
     coder = common.load_coder(date, actors, agents, verbs)
-    problems: list[InputProblem] = []
-
-    def articles() -> Iterator[Article]:
-        for item in read_inputs(inputs, date):
-            if isinstance(item, InputProblem):
-                problems.append(item)
-                click.echo(f"eventwire: {item}", err=True)
-            else:
-                yield item
+    tally = RunTally()
+    articles = triage(
+        read_inputs(inputs, date), tally, lambda line: click.echo(f"eventwire: {line}", err=True)
+    )
 
     try:
         store = EventStore(db) if db is not None else None
@@ -60,7 +60,7 @@ def code_command(
     outcomes = {"stored": 0, "replaced": 0, "unchanged": 0}
     n_articles = n_events = 0
     try:
-        for coded in coder.code(articles()):
+        for coded in coder.code(articles):
             n_articles += 1
             n_events += len(coded.events)
             if store is not None:
@@ -74,16 +74,14 @@ def code_command(
     finally:
         if store is not None:
             store.close()
-    summary = f"eventwire: coded {n_articles} article(s), {n_events} event(s)"
-    if problems:
-        summary += f"; {len(problems)} input(s) failed"
+    summary = f"eventwire: {tally.summary(n_articles)}; {n_events} event(s)"
     if db is not None:
         summary += (
             f"; {db}: {outcomes['stored']} stored, {outcomes['replaced']} replaced, "
             f"{outcomes['unchanged']} unchanged"
         )
     click.echo(summary, err=True)
-    sys.exit(1 if problems else 0)
+    sys.exit(1 if tally.quarantined else 0)
 
 
 @click.command("show")

@@ -34,3 +34,18 @@ def eval_petrarch(
 
 
 # Evaluators in their own modules register here, one line each:
+from eventwire.cli.eval_extraction import eval_extraction  # noqa: E402
+from eventwire.cli.eval_geo import eval_geo  # noqa: E402
+from eventwire.cli.eval_multicoder import eval_multicoder  # noqa: E402
+from eventwire.cli.eval_plover import eval_plover  # noqa: E402
+from eventwire.cli.eval_quad import eval_quad  # noqa: E402
+from eventwire.cli.eval_quotes import eval_quotes  # noqa: E402
+from eventwire.cli.eval_timeml import eval_timeml  # noqa: E402
+
+eval_group.add_command(eval_plover)
+eval_group.add_command(eval_quad)
+eval_group.add_command(eval_multicoder)
+eval_group.add_command(eval_extraction)
+eval_group.add_command(eval_quotes)
+eval_group.add_command(eval_timeml)
+eval_group.add_command(eval_geo)

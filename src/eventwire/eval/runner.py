@@ -2,29 +2,76 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from eventwire.eval.multicoder import load_multicoder, score_multicoder
 from eventwire.eval.petrarch import Triple, load_validation_records, score_records
-from eventwire.model import Article
+from eventwire.eval.plover import load_plover_records, score_plover
+from eventwire.eval.quad import load_quad_records, load_span_records, score_quad, score_spans
+from eventwire.model import Article, Event
 from eventwire.pipeline import Coder
+
+
+def code_sentences(
+    items: Iterable[tuple[str, str, dt.date | None]], coder: Coder, origin: str
+) -> dict[str, list[Event]]:
+    """Code each (id, text, date) as a one-sentence article; the events by id."""
+    articles = [
+        Article(id=item_id, text=text, date=date, input_name=f"{origin}#{item_id}")
+        for item_id, text, date in items
+    ]
+    return {result.article.id: list(result.events) for result in coder.code(articles)}
 
 
 def run_petrarch_suite(path: Path, coder: Coder) -> dict[str, Any]:
     """Code every record of a PETRARCH validation file as a one-sentence article and
     score it by PETRARCH's strict rule (see eval/petrarch.py)."""
     records = load_validation_records(path)
-    articles = [
-        Article(id=record.id, text=record.text, date=record.date, input_name=f"{path}#{record.id}")
-        for record in records
-    ]
-    coded: dict[str, list[Triple]] = {}
-    for result in coder.code(articles):
-        coded[result.article.id] = [
+    events = code_sentences(((r.id, r.text, r.date) for r in records), coder, str(path))
+    coded: dict[str, list[Triple]] = {
+        record_id: [
             (event.source.code, event.target.code, event.cameo)
-            for event in result.events
+            for event in found
             if event.source is not None and event.target is not None
         ]
+        for record_id, found in events.items()
+    }
     summary = score_records(records, coded)
     summary["suite"] = str(path)
+    return summary
+
+
+def run_plover_suite(path: Path, coder: Coder) -> dict[str, Any]:
+    """Code every record of a PLOVER gold file and score type, mode, context and actors
+    (see eval/plover.py)."""
+    records = load_plover_records(path)
+    coded = code_sentences(((r.id, r.text, None) for r in records), coder, str(path))
+    summary = score_plover(records, coded)
+    summary["suite"] = str(path)
+    return summary
+
+
+def run_quad_suite(path: Path, coder: Coder, spans: Path | None = None) -> dict[str, Any]:
+    """Quad-class accuracy on a ConfliBERT class file and, given the BIO file, span F1."""
+    records = load_quad_records(path)
+    coded = code_sentences(((r.id, r.text, None) for r in records), coder, str(path))
+    summary = score_quad(records, coded)
+    summary["suite"] = str(path)
+    if spans is not None:
+        span_records = load_span_records(spans)
+        span_coded = code_sentences(((r.id, r.text, None) for r in span_records), coder, str(spans))
+        summary["spans"] = score_spans(span_records, span_coded)
+        summary["spans"]["suite"] = str(spans)
+    return summary
+
+
+def run_multicoder_suite(folder: Path, coder: Coder) -> dict[str, Any]:
+    """Our CAMEO root against the coders' majority, beside their own agreement."""
+    sentences = load_multicoder(folder)
+    coded = code_sentences(((s.id, s.text, None) for s in sentences), coder, str(folder))
+    summary = score_multicoder(sentences, coded)
+    summary["suite"] = str(folder)
     return summary

@@ -1,4 +1,4 @@
-"""Cleaning a scraped body: junk lines out, paragraphs rejoined, headline and dateline split off.
+"""Cleaning a scraped body: junk lines out, paragraphs rejoined, headline, byline, dateline split.
 
 The junk-line rules are data (data/junk_lines.txt), as trafilatura keeps its
 XPaths apart from the walking code.
@@ -6,45 +6,29 @@ XPaths apart from the walking code.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from eventwire.ingest.dateline import split_dateline
 from eventwire.model import Dateline
 
+__all__ = ["CleanBody", "clean_body", "is_junk_line", "paragraphs", "split_dateline"]
+
 _BULLET = re.compile(r"^[\s•·●▪■◦*\-–]+(?=\S)")
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH_DAY = re.compile(r"^(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2})$")
-# PLACE[, Region or Month Day][ (Agency)] DASH — the wire dateline. The place is
-# upper case ("CARACAS", "NEW DELHI", "PORT-AU-PRINCE"); the dash is -, – or —.
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
-    r"(?:, (?P<second>[A-Z][\w.'\-]+(?: [A-Za-z][\w.'\-]+){0,3}))?"
-    r"(?:, (?P<third>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
-    r"(?: ?\((?P<agency>[A-Za-z][\w .&-]{0,30})\))?"
-    r" ?[—–-]{1,2} ?"
+_NAME = r"[A-Z][\w'’.\-]*(?: (?:[A-Z][\w'’.\-]*|de|da|van|von|al|bin|la|le|del))*"
+# "By Jane Doe", "By JANE DOE and JOHN ROE", "By Jane Doe, Associated Press",
+# "By Jane Doe | Reuters": a short line, names in capitals.
+_BYLINE = re.compile(
+    rf"^by:? (?P<names>{_NAME}(?:(?: and | & ){_NAME})*)"
+    r"(?:\s*[,|/·•]\s*(?P<org>[\w .&'’-]{2,40}))?\.?$",
+    re.IGNORECASE,
+)
+# Reuters and AFP close with a credit line; it is a byline, not news.
+_CREDIT = re.compile(
+    r"^\(?(?:reporting|writing|additional reporting) by (?P<names>[^;)]{3,120})(?:;[^)]*)?\)?\.?$",
+    re.IGNORECASE,
 )
 
 
@@ -53,6 +37,7 @@ class CleanBody:
     title: str | None
     text: str
     dateline: Dateline | None
+    byline: str | None = None
 
 
 @cache
@@ -72,6 +57,7 @@ def junk_line_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 def is_junk_line(line: str) -> bool:
+    """True for a line that scrapers leave in a body and that is never news."""
     stripped = _BULLET.sub("", line).strip()
     return any(pattern.fullmatch(stripped) for pattern in junk_line_patterns())
 
@@ -88,43 +74,26 @@ def paragraphs(text: str) -> list[str]:
     return result
 
 
-def _month_day(text: str, year: int | None) -> dt.date | None:
-    match = _MONTH_DAY.match(text)
-    if not match or year is None:
+def byline_of(line: str) -> str | None:
+    """The names of a byline line (`By Jane Doe, AP`, `(Reporting by ...)`), else None."""
+    if len(line) > 160:
         return None
-    month = _MONTHS.get(match["month"].lower())
-    if month is None:
+    match = _BYLINE.match(line.strip()) or _CREDIT.match(line.strip())
+    if match is None:
         return None
-    try:
-        return dt.date(year, month, int(match["day"]))
-    except ValueError:
+    names = match["names"].strip().rstrip(".")
+    # "By the way ..." and "By Tuesday, ..." are sentences, not bylines.
+    words = names.split()
+    if not words or len(words) > 12 or any(w[0].islower() for w in words if len(w) > 3):
         return None
+    return names
 
 
-def split_dateline(paragraph: str, year: int | None = None) -> tuple[Dateline | None, str]:
-    """Split `CARACAS, Venezuela (AP) — ...` into a Dateline and the rest of the paragraph.
+def _same_text(a: str, b: str) -> bool:
+    def norm(text: str) -> str:
+        return " ".join(re.sub(r"[^\w\s]", "", text).casefold().split())
 
-    A dateline's month and day become a date only when the year is known (from
-    the story's date); `MOSCOW, Feb 15 (AFP) -` alone does not say which year.
-    """
-    match = _DATELINE.match(paragraph)
-    if not match or len(match["place"]) < 3:
-        return None, paragraph
-    second, third = match["second"], match["third"]
-    country = None
-    date_text = third
-    if second and _MONTH_DAY.match(second) and second.split()[0].lower().rstrip(".") in _MONTHS:
-        date_text = second
-    elif second:
-        country = second
-    dateline = Dateline(
-        text=match.group(0).strip(),
-        place=match["place"].title(),
-        country=country,
-        agency=match["agency"],
-        date=_month_day(date_text, year) if date_text else None,
-    )
-    return dateline, paragraph[match.end() :]
+    return norm(a) == norm(b)
 
 
 def _looks_like_headline(paragraph: str) -> bool:
@@ -132,15 +101,40 @@ def _looks_like_headline(paragraph: str) -> bool:
 
 
 def clean_body(text: str, title: str | None = None, year: int | None = None) -> CleanBody:
-    """Clean a scraped body: junk out, headline kept once as the title, dateline parsed."""
+    """Clean a scraped body: junk out, headline kept once as the title, byline and dateline out.
+
+    Without a `title`, a short first paragraph that does not end like a sentence
+    is taken as the headline. The headline repeated at the top of the body, a
+    byline among the first paragraphs and a credit line at the end are removed.
+    """
     paras = paragraphs(text)
     if title is None and len(paras) > 1 and _looks_like_headline(paras[0]):
         title = paras.pop(0)
-    elif title is not None and paras and paras[0].strip() == title.strip():
-        paras.pop(0)  # the headline repeated at the top of the body
+    byline = None
+    # The top of a page: headline, byline and timestamps in some order.
+    for position in range(min(3, len(paras))):
+        if title is not None and _same_text(paras[position], title):
+            paras.pop(position)
+            break
+    for position in range(min(3, len(paras))):
+        found = byline_of(paras[position])
+        if found is not None:
+            byline = found
+            paras.pop(position)
+            break
+    if paras:
+        found = byline_of(paras[-1])
+        if found is not None:
+            byline = byline or found
+            paras.pop()
     dateline = None
     if paras:
         dateline, rest = split_dateline(paras[0], year)
         if dateline is not None:
             paras[0] = rest
-    return CleanBody(title=title, text="\n\n".join(p for p in paras if p), dateline=dateline)
+    return CleanBody(
+        title=title,
+        text="\n\n".join(p for p in paras if p),
+        dateline=dateline,
+        byline=byline,
+    )

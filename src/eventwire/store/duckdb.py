@@ -1,36 +1,36 @@
 """The embedded event store: coded articles and their event records in one DuckDB file.
 
-Every article is written in one transaction, so a run killed half-way never
-leaves a half-written article, and storing is idempotent: the same story coded
-by the same coder is stored once. The `events.record` column holds the event
-record (`Event.to_record()`) as JSON; the other event columns are copies of its
-fields, kept for filtering and indexing, so every output can be derived from
-`record` alone.
+The default store (`eventwire.duckdb`). Every batch of articles is written in one
+transaction, so a run killed half-way never leaves a half-written article, and
+storing is idempotent: the same story coded by the same coder is stored once.
+The `events.record` column holds the event record (`Event.to_record()`) as JSON;
+the other event columns are copies of its fields, kept for filtering and
+indexing, so every output can be derived from `record` alone. Rows go in as
+Arrow tables, one insert per table and batch. The logic common to every backend
+is in `eventwire.store.base`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Literal
+from typing import Any, ClassVar
 
 import duckdb
+import pyarrow as pa
 
-from eventwire.model import CodedArticle
+from eventwire.store.base import BaseEventStore
+from eventwire.store.records import StoreError, StoreOutcome
+from eventwire.store.rows import article_coder
 
 __all__ = ["MIGRATIONS", "EventStore", "StoreError", "StoreOutcome", "article_coder"]
-
-StoreOutcome = Literal["stored", "replaced", "unchanged"]
 
 # Bytes 8..12 of every DuckDB database file.
 _DUCKDB_MAGIC = b"DUCK"
 
 # Ordered, append-only: migration N (1-based) is MIGRATIONS[N - 1]. Never edit one
-# that has shipped; add a new one that alters what it made.
+# that has shipped; add a new one that alters what it made. postgres.py holds the
+# same migrations in PostgreSQL's dialect: change both together.
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE articles (
@@ -98,127 +98,91 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, quote_id)
     );
     """,
+    # 2: articles' near-duplicate key, byline and language; each event's period
+    # start (for date ranges); runs, quarantine, learned actors, clusters. No index
+    # on date_start: DuckDB cannot create one after an update in the same
+    # transaction, and its zone maps serve range filters anyway.
+    """
+    ALTER TABLE articles ADD COLUMN near_dup_key VARCHAR;
+    ALTER TABLE articles ADD COLUMN byline VARCHAR;
+    ALTER TABLE articles ADD COLUMN language VARCHAR;
+    ALTER TABLE events ADD COLUMN date_start DATE;
+    UPDATE events SET date_start = CASE
+        WHEN length(date) = 10 THEN TRY_CAST(date AS DATE)
+        WHEN length(date) = 7 THEN TRY_CAST(date || '-01' AS DATE)
+        WHEN length(date) = 4 AND right(date, 1) = 'X'
+            THEN TRY_CAST(replace(date, 'X', '0') || '-01-01' AS DATE)
+        WHEN length(date) = 4 THEN TRY_CAST(date || '-01-01' AS DATE)
+    END;
+    CREATE TABLE runs (
+        run_id VARCHAR PRIMARY KEY,
+        started_at TIMESTAMP NOT NULL,
+        finished_at TIMESTAMP,
+        command VARCHAR,
+        coder VARCHAR,
+        status VARCHAR NOT NULL,
+        counts JSON
+    );
+    CREATE TABLE quarantine (
+        run_id VARCHAR,
+        input_name VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        quarantined_at TIMESTAMP NOT NULL
+    );
+    CREATE INDEX quarantine_run ON quarantine (run_id);
+    CREATE TABLE learned_actors (
+        name VARCHAR NOT NULL,
+        code VARCHAR NOT NULL,
+        country VARCHAR,
+        sector VARCHAR,
+        article_id VARCHAR NOT NULL,
+        learned_on DATE,
+        PRIMARY KEY (name, code, article_id)
+    );
+    CREATE TABLE clusters (
+        cluster_id VARCHAR PRIMARY KEY,
+        representative_article_id VARCHAR NOT NULL,
+        representative_event_id VARCHAR NOT NULL,
+        source_code VARCHAR,
+        target_code VARCHAR,
+        cameo_root VARCHAR,
+        date_first VARCHAR,
+        date_last VARCHAR,
+        location_name VARCHAR,
+        num_mentions INTEGER NOT NULL,
+        num_sources INTEGER NOT NULL,
+        num_articles INTEGER NOT NULL,
+        refreshed_at TIMESTAMP
+    );
+    CREATE TABLE event_clusters (
+        article_id VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        cluster_id VARCHAR NOT NULL,
+        PRIMARY KEY (article_id, event_id)
+    );
+    CREATE INDEX event_clusters_cluster ON event_clusters (cluster_id);
+    """,
 )
 
-_ARTICLE_COLUMNS = (
-    "article_id",
-    "content_hash",
-    "title",
-    "text",
-    "date",
-    "url",
-    "source",
-    "input_name",
-    "dateline_place",
-    "dateline_country",
-    "coder",
-    "coded_at",
-)
-_SENTENCE_COLUMNS = ("article_id", "sentence_id", "text", "start_char", "end_char")
-_EVENT_COLUMNS = (
-    "event_id",
-    "article_id",
-    "sentence_id",
-    "cameo",
-    "cameo_root",
-    "quad_class",
-    "goldstein",
-    "source_code",
-    "source_country",
-    "target_code",
-    "target_country",
-    "plover_type",
-    "date",
-    "date_precision",
-    "background",
-    "negated",
-    "modality",
-    "location_name",
-    "location_country",
-    "lat",
-    "lon",
-    "confidence",
-    "trigger_start",
-    "record",
-)
-_QUOTE_COLUMNS = (
-    "quote_id",
-    "article_id",
-    "sentence_id",
-    "text",
-    "start_char",
-    "end_char",
-    "cue",
-    "speaker_code",
-    "kind",
-)
-_CHILD_TABLES = ("sentences", "events", "quotes")
 
-
-class StoreError(ValueError):
-    """The store cannot be opened or written; the message names the path or article and why."""
-
-
-def _insert_sql(table: str, columns: Sequence[str]) -> str:
-    # Table and column names come from the constants above, never from input.
-    placeholders = ", ".join("?" for _ in columns)
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"
-
-
-def article_coder(coded: CodedArticle) -> str:
-    """The coder string an article is stored under: the pipeline's own when it says,
-    else its events' coders, in order, distinct."""
-    if coded.coder:
-        return coded.coder
-    coders = dict.fromkeys(event.coder for event in coded.events if event.coder)
-    return "; ".join(coders)
-
-
-def _event_row(record: dict[str, Any]) -> tuple[Any, ...]:
-    source = record["source"] or {}
-    target = record["target"] or {}
-    location = record["location"] or {}
-    cameo = record["cameo"]
-    return (
-        record["event_id"],
-        record["article_id"],
-        record["sentence_id"],
-        cameo,
-        cameo[:2] if cameo else None,
-        record["quad_class"],
-        record["goldstein"],
-        source.get("code"),
-        source.get("country"),
-        target.get("code"),
-        target.get("country"),
-        record["plover"]["type"],
-        record["date"],
-        record["date_precision"],
-        record["background"],
-        record["negated"],
-        record["modality"],
-        location.get("name"),
-        location.get("country"),
-        location.get("lat"),
-        location.get("lon"),
-        record["confidence"],
-        record["trigger"]["start"],
-        json.dumps(record, ensure_ascii=False),
-    )
-
-
-class EventStore:
-    """Coded articles, their sentences, events and quotes, in one DuckDB file.
+class EventStore(BaseEventStore):
+    """The event store in one DuckDB file (see `BaseEventStore` for what it does).
 
     Opening creates the file when it does not exist and brings its schema up to
     date. Use as a context manager, or call `close()`.
     """
 
+    dialect: ClassVar[str] = "duckdb"
+    MIGRATIONS: ClassVar[tuple[str, ...]] = MIGRATIONS
+    _driver_errors: ClassVar[tuple[type[BaseException], ...]] = (duckdb.Error,)
+
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self.location = str(self.path)
+        self._con: duckdb.DuckDBPyConnection | None = None
         self._check_is_duckdb_file()
         try:
-            self._con: duckdb.DuckDBPyConnection | None = duckdb.connect(str(self.path))
+            self._con = duckdb.connect(str(self.path))
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open as a DuckDB database: {exc}") from exc
         try:
@@ -227,24 +191,11 @@ class EventStore:
             self.close()
             raise
 
-    # -- lifecycle -------------------------------------------------------------
-
     def close(self) -> None:
         """Close the database file; closing twice is harmless."""
         if self._con is not None:
             self._con.close()
             self._con = None
-
-    def __enter__(self) -> EventStore:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     @property
     def _db(self) -> duckdb.DuckDBPyConnection:
@@ -269,214 +220,51 @@ class EventStore:
                 "give a new path or an existing eventwire store"
             )
 
-    # -- schema ----------------------------------------------------------------
+    # -- backend primitives ------------------------------------------------------
 
-    def _migrate(self) -> None:
-        db = self._db
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations "
-            "(version INTEGER PRIMARY KEY, applied_at TIMESTAMP)"
-        )
-        rows = db.execute("SELECT version FROM schema_migrations").fetchall()
-        applied = {int(row[0]) for row in rows}
-        newest = max(applied, default=0)
-        if newest > len(MIGRATIONS):
-            raise StoreError(
-                f"{self.path}: schema version {newest} is newer than this eventwire "
-                f"knows ({len(MIGRATIONS)}); upgrade eventwire to open it"
-            )
-        for version, sql in enumerate(MIGRATIONS, start=1):
-            if version in applied:
-                continue
-            db.execute("BEGIN TRANSACTION")
-            try:
-                db.execute(sql)
-                db.execute(
-                    "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
-                    [version, _now()],
-                )
-                db.execute("COMMIT")
-            except BaseException as exc:
-                self._rollback_quietly()
-                if isinstance(exc, duckdb.Error):
-                    raise StoreError(
-                        f"{self.path}: schema migration {version} failed: {exc}"
-                    ) from exc
-                raise
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._db.execute(sql, list(params))
 
-    def schema_version(self) -> int:
-        """The highest migration applied to this file."""
-        row = self._db.execute("SELECT max(version) FROM schema_migrations").fetchone()
-        return int(row[0]) if row and row[0] is not None else 0
+    def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self._db.execute(sql, list(params)).fetchall()
 
-    # -- writing ---------------------------------------------------------------
-
-    def store(self, coded: CodedArticle) -> StoreOutcome:
-        """Store one coded article in one transaction.
-
-        "stored" for a new article id; "unchanged" (nothing written) when the id is
-        stored with the same content hash and coder; otherwise "replaced": its
-        sentences, events and quotes are rewritten and its row updated. On any
-        error the transaction is rolled back, so the stored version, if any, stays.
-        """
-        article = coded.article
-        content_hash = article.content_hash
-        coder = article_coder(coded)
-        # Build every row before the transaction: a bad record fails before anything is written.
-        article_row = self._article_row(coded, content_hash, coder)
-        sentence_rows = self._sentence_rows(coded)
-        event_rows = self._event_rows(coded)
-        quote_rows = self._quote_rows(coded)
-        db = self._db
-        db.execute("BEGIN TRANSACTION")
+    def _stream(
+        self, sql: str, params: Sequence[Any], batch_size: int
+    ) -> Iterator[tuple[Any, ...]]:
+        # A cursor of its own, so statements run while the caller iterates do not
+        # replace this result.
+        cursor = self._db.cursor()
         try:
-            existing = db.execute(
-                "SELECT content_hash, coder FROM articles WHERE article_id = ?", [article.id]
-            ).fetchone()
-            if existing is not None and tuple(existing) == (content_hash, coder):
-                db.execute("ROLLBACK")
-                return "unchanged"
-            if existing is None:
-                outcome: StoreOutcome = "stored"
-                db.execute(_insert_sql("articles", _ARTICLE_COLUMNS), list(article_row))
-            else:
-                outcome = "replaced"
-                for table in _CHILD_TABLES:
-                    db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article.id])
-                assignments = ", ".join(f"{column} = ?" for column in _ARTICLE_COLUMNS[1:])
-                db.execute(
-                    f"UPDATE articles SET {assignments} WHERE article_id = ?",
-                    [*article_row[1:], article.id],
-                )
-            self._insert_rows("sentences", _SENTENCE_COLUMNS, sentence_rows)
-            self._insert_rows("events", _EVENT_COLUMNS, event_rows)
-            self._insert_rows("quotes", _QUOTE_COLUMNS, quote_rows)
-            db.execute("COMMIT")
-        except BaseException as exc:
-            self._rollback_quietly()
-            if isinstance(exc, duckdb.Error):
-                name = f" ({article.input_name})" if article.input_name else ""
-                raise StoreError(
-                    f"{self.path}: article {article.id!r}{name} could not be stored: {exc}"
-                ) from exc
-            raise
-        return outcome
+            cursor.execute(sql, list(params))
+            while rows := cursor.fetchmany(batch_size):
+                yield from rows
+        finally:
+            cursor.close()
 
-    def store_many(self, coded: Iterable[CodedArticle]) -> dict[StoreOutcome, int]:
-        """Store each article in its own transaction; count the outcomes (all three keys)."""
-        counts: dict[StoreOutcome, int] = {"stored": 0, "replaced": 0, "unchanged": 0}
-        for item in coded:
-            counts[self.store(item)] += 1
-        return counts
-
-    def _insert_rows(
+    def _bulk_insert(
         self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
     ) -> None:
-        if rows:
-            self._db.executemany(_insert_sql(table, columns), [list(row) for row in rows])
-
-    def _rollback_quietly(self) -> None:
-        # The original error is the one worth reporting, not a failed rollback.
-        with contextlib.suppress(duckdb.Error):
-            self._db.execute("ROLLBACK")
-
-    @staticmethod
-    def _article_row(coded: CodedArticle, content_hash: str, coder: str) -> tuple[Any, ...]:
-        article = coded.article
-        dateline = article.dateline
-        return (
-            article.id,
-            content_hash,
-            article.title,
-            article.text,
-            article.date,
-            article.url,
-            article.source,
-            article.input_name,
-            dateline.place if dateline else None,
-            dateline.country if dateline else None,
-            coder,
-            _now(),
+        # One Arrow table per batch, inserted by one statement: DuckDB's fast path.
+        arrow = pa.table(
+            {name: pa.array([row[i] for row in rows]) for i, name in enumerate(columns)}
         )
+        view = f"eventwire_bulk_{table}"
+        names = ", ".join(columns)
+        db = self._db
+        db.register(view, arrow)
+        try:
+            db.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {view}")
+        finally:
+            db.unregister(view)
 
-    @staticmethod
-    def _sentence_rows(coded: CodedArticle) -> list[tuple[Any, ...]]:
-        rows: dict[int, tuple[Any, ...]] = {}
-        for sentence in coded.sentences:
-            _check_belongs(coded, "sentence", sentence.index, sentence.article_id)
-            rows.setdefault(
-                sentence.index,
-                (coded.article.id, sentence.index, sentence.text, sentence.start, sentence.end),
-            )
-        return list(rows.values())
-
-    @staticmethod
-    def _event_rows(coded: CodedArticle) -> list[tuple[Any, ...]]:
-        # The coder may emit the same event twice (same id); the first one wins.
-        rows: dict[str, tuple[Any, ...]] = {}
-        for event in coded.events:
-            _check_belongs(coded, "event", event.event_id, event.article_id)
-            record = event.to_record()
-            rows.setdefault(record["event_id"], _event_row(record))
-        return list(rows.values())
-
-    @staticmethod
-    def _quote_rows(coded: CodedArticle) -> list[tuple[Any, ...]]:
-        rows: dict[str, tuple[Any, ...]] = {}
-        for quote in coded.quotes:
-            _check_belongs(coded, "quote", quote.quote_id, quote.article_id)
-            rows.setdefault(
-                quote.quote_id,
-                (
-                    quote.quote_id,
-                    coded.article.id,
-                    quote.sentence_id,
-                    quote.text,
-                    quote.start,
-                    quote.end,
-                    quote.cue,
-                    quote.speaker.code if quote.speaker else None,
-                    quote.kind,
-                ),
-            )
-        return list(rows.values())
-
-    # -- reading ---------------------------------------------------------------
-
-    def events(self, article_id: str | None = None) -> list[dict[str, Any]]:
-        """Event records, ordered by article id, sentence id and trigger start."""
-        sql = "SELECT record FROM events"
-        params: list[Any] = []
-        if article_id is not None:
-            sql += " WHERE article_id = ?"
-            params.append(article_id)
-        sql += " ORDER BY article_id, sentence_id, trigger_start, event_id"
-        rows = self._db.execute(sql, params).fetchall()
-        return [json.loads(row[0]) for row in rows]
-
-    def article_ids(self) -> list[str]:
-        """Ids of the stored articles, sorted."""
-        rows = self._db.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()
-        return [str(row[0]) for row in rows]
-
-    def counts(self) -> dict[str, int]:
-        """How many articles and events are stored: {"articles": n, "events": m}."""
-        row = self._db.execute(
-            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events)"
-        ).fetchone()
-        articles, events = row if row is not None else (0, 0)
-        return {"articles": int(articles), "events": int(events)}
-
-
-def _check_belongs(coded: CodedArticle, kind: str, key: object, article_id: str) -> None:
-    if article_id != coded.article.id:
-        where = coded.article.input_name or coded.article.id
-        raise StoreError(
-            f"{where}: {kind} {key!r} belongs to article {article_id!r}, "
-            f"not to {coded.article.id!r}; nothing stored for this article"
-        )
-
-
-def _now() -> dt.datetime:
-    # TIMESTAMP columns are naive; store UTC.
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run a read-only, parameterised query with `?` placeholders (see
+        `BaseEventStore.query`); on a cursor of its own, so a reader in another
+        thread does not share the writer's connection state."""
+        cursor = self._db.cursor()
+        try:
+            return cursor.execute(sql, list(params)).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: query failed: {exc}") from exc
+        finally:
+            cursor.close()

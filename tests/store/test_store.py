@@ -1,4 +1,4 @@
-"""The DuckDB event store: idempotent, one transaction per article, records intact."""
+"""The event store on DuckDB and PostgreSQL: idempotent, transactional, records intact."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
 from jsonschema import Draft202012Validator
 
@@ -24,7 +23,8 @@ from eventwire.model import (
     Sentence,
     Span,
 )
-from eventwire.store.duckdb import MIGRATIONS, EventStore, StoreError
+from eventwire.store import BaseEventStore, StoreError, open_store
+from eventwire.store.duckdb import EventStore
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "event.schema.json"
 CODER = "eventwire test"
@@ -103,22 +103,19 @@ def two() -> CodedArticle:
     return coded_article("a2", ["Ryabkov declined to confirm.", "Washington dismissed it."])
 
 
-def table_rows(path: Path, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-    """Read the file behind a closed store directly."""
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return con.execute(sql, list(params)).fetchall()
-    finally:
-        con.close()
+def table_rows(db: str | Path, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    """Read the tables behind a closed store directly."""
+    with open_store(db) as store:
+        return store.query(sql, params)
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "events.duckdb"
+def decoded(value: Any) -> Any:
+    """A JSON column's value: text on DuckDB, parsed on PostgreSQL."""
+    return json.loads(value) if isinstance(value, str) else value
 
 
-def test_store_counts_articles_and_events(db_path: Path) -> None:
-    with EventStore(db_path) as store:
+def test_store_counts_articles_and_events(store_db: str | Path) -> None:
+    with open_store(store_db) as store:
         assert store.counts() == {"articles": 0, "events": 0}
         assert store.store(one()) == "stored"
         assert store.store(two()) == "stored"
@@ -126,19 +123,19 @@ def test_store_counts_articles_and_events(db_path: Path) -> None:
         assert store.article_ids() == ["a1", "a2"]
 
 
-def test_storing_the_same_article_again_changes_nothing(db_path: Path) -> None:
-    with EventStore(db_path) as store:
+def test_storing_the_same_article_again_changes_nothing(store_db: str | Path) -> None:
+    with open_store(store_db) as store:
         store.store(one())
         before = store.events()
-    (coded_at,) = table_rows(db_path, "SELECT coded_at FROM articles")[0]
-    with EventStore(db_path) as store:
+    (coded_at,) = table_rows(store_db, "SELECT coded_at FROM articles")[0]
+    with open_store(store_db) as store:
         assert store.store(one()) == "unchanged"
         assert store.events() == before
         assert store.counts() == {"articles": 1, "events": 3}
-    assert table_rows(db_path, "SELECT coded_at FROM articles") == [(coded_at,)]
+    assert table_rows(store_db, "SELECT coded_at FROM articles") == [(coded_at,)]
 
 
-def test_whitespace_only_changes_are_unchanged(db_path: Path) -> None:
+def test_whitespace_only_changes_are_unchanged(store_db: str | Path) -> None:
     first = one()
     respaced = CodedArticle(
         Article(id="a1", text="  " + first.article.text.replace(" ", "\n  "), title="A story"),
@@ -146,13 +143,13 @@ def test_whitespace_only_changes_are_unchanged(db_path: Path) -> None:
         first.events,
         first.quotes,
     )
-    with EventStore(db_path) as store:
+    with open_store(store_db) as store:
         store.store(first)
         assert store.store(respaced) == "unchanged"
 
 
-def test_changed_text_replaces_the_article_and_leaves_the_other_alone(db_path: Path) -> None:
-    with EventStore(db_path) as store:
+def test_changed_text_replaces_the_article_and_leaves_the_other_alone(store_db: str | Path) -> None:
+    with open_store(store_db) as store:
         store.store(one())
         store.store(two())
         other_before = store.events("a2")
@@ -162,26 +159,26 @@ def test_changed_text_replaces_the_article_and_leaves_the_other_alone(db_path: P
         assert store.events("a1") == [event.to_record() for event in changed.events]
         assert store.events("a2") == other_before
     assert table_rows(
-        db_path, "SELECT sentence_id, text FROM sentences WHERE article_id = 'a1' ORDER BY 1"
+        store_db, "SELECT sentence_id, text FROM sentences WHERE article_id = 'a1' ORDER BY 1"
     ) == [(0, "Maduro thanked Putin."), (1, "Putin called.")]
-    assert table_rows(db_path, "SELECT text FROM articles WHERE article_id = 'a1'") == [
+    assert table_rows(store_db, "SELECT text FROM articles WHERE article_id = 'a1'") == [
         ("Maduro thanked Putin. Putin called.",)
     ]
 
 
-def test_a_new_coder_replaces_the_same_text(db_path: Path) -> None:
-    with EventStore(db_path) as store:
+def test_a_new_coder_replaces_the_same_text(store_db: str | Path) -> None:
+    with open_store(store_db) as store:
         store.store(one())
         assert store.store(coded_article("a1", [s.text for s in one().sentences], coder="v2")) == (
             "replaced"
         )
         assert {event["coder"] for event in store.events()} == {"v2"}
-    assert table_rows(db_path, "SELECT coder FROM articles") == [("v2",)]
+    assert table_rows(store_db, "SELECT coder FROM articles") == [("v2",)]
 
 
-def test_store_many_counts_outcomes(db_path: Path) -> None:
+def test_store_many_counts_outcomes(store_db: str | Path) -> None:
     changed = coded_article("a1", ["Maduro thanked Putin."])
-    with EventStore(db_path) as store:
+    with open_store(store_db) as store:
         assert store.store_many([one(), two()]) == {"stored": 2, "replaced": 0, "unchanged": 0}
         assert store.store_many(iter([changed, two()])) == {
             "stored": 0,
@@ -190,9 +187,9 @@ def test_store_many_counts_outcomes(db_path: Path) -> None:
         }
 
 
-def test_events_are_schema_valid_records_in_order(db_path: Path) -> None:
+def test_events_are_schema_valid_records_in_order(store_db: str | Path) -> None:
     validator = Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
-    with EventStore(db_path) as store:
+    with open_store(store_db) as store:
         store.store(two())
         store.store(one())
         records = store.events()
@@ -204,11 +201,11 @@ def test_events_are_schema_valid_records_in_order(db_path: Path) -> None:
     assert records[:3] == [event.to_record() for event in one().events]
 
 
-def test_event_columns_are_copied_from_the_record(db_path: Path) -> None:
-    with EventStore(db_path) as store:
+def test_event_columns_are_copied_from_the_record(store_db: str | Path) -> None:
+    with open_store(store_db) as store:
         store.store(one())
     rows = table_rows(
-        db_path,
+        store_db,
         "SELECT cameo, cameo_root, source_country, target_country, date, location_name, lat,"
         " trigger_start, record FROM events ORDER BY sentence_id",
     )
@@ -223,16 +220,16 @@ def test_event_columns_are_copied_from_the_record(db_path: Path) -> None:
         10.49,
         0,
     )
-    assert json.loads(record) == one().events[0].to_record()
+    assert decoded(record) == one().events[0].to_record()
     assert rows[1][:6] == ("051", "05", None, None, None, None)
 
 
-def test_article_sentence_and_quote_rows(db_path: Path) -> None:
+def test_article_sentence_and_quote_rows(store_db: str | Path) -> None:
     coded = one()
-    with EventStore(db_path) as store:
+    with open_store(store_db) as store:
         store.store(coded)
     assert table_rows(
-        db_path,
+        store_db,
         "SELECT content_hash, title, date, source, input_name, dateline_place,"
         " dateline_country, coder FROM articles",
     ) == [
@@ -247,30 +244,30 @@ def test_article_sentence_and_quote_rows(db_path: Path) -> None:
             CODER,
         )
     ]
-    assert table_rows(db_path, "SELECT count(*) FROM sentences") == [(3,)]
-    assert table_rows(db_path, "SELECT quote_id, speaker_code, kind FROM quotes") == [
+    assert table_rows(store_db, "SELECT count(*) FROM sentences") == [(3,)]
+    assert table_rows(store_db, "SELECT quote_id, speaker_code, kind FROM quotes") == [
         ("q0", "USAGOV", "direct")
     ]
 
 
-def test_duplicate_event_ids_keep_the_first(db_path: Path) -> None:
+def test_duplicate_event_ids_keep_the_first(store_db: str | Path) -> None:
     coded = one()
     first = coded.events[0]
     # Same id (same article, sentence, trigger start, dyad, code), different details.
     twin = Event(**{**{f: getattr(first, f) for f in first.__dataclass_fields__}, "goldstein": 9.0})
     assert twin.event_id == first.event_id
     doubled = CodedArticle(coded.article, coded.sentences, (first, twin, *coded.events[1:]))
-    with EventStore(db_path) as store:
+    with open_store(store_db) as store:
         assert store.store(doubled) == "stored"
         records = store.events("a1")
     assert len(records) == 3
     assert records[0]["goldstein"] == first.goldstein
 
 
-def test_an_event_of_another_article_is_refused(db_path: Path) -> None:
+def test_an_event_of_another_article_is_refused(store_db: str | Path) -> None:
     coded = one()
     stray = CodedArticle(coded.article, coded.sentences, (*coded.events, two().events[0]))
-    with EventStore(db_path) as store:
+    with open_store(store_db) as store:
         with pytest.raises(StoreError, match=r"a1\.txt.*belongs to article 'a2'"):
             store.store(stray)
         assert store.counts() == {"articles": 0, "events": 0}
@@ -292,45 +289,50 @@ def test_a_directory_is_not_a_store(tmp_path: Path) -> None:
     assert str(tmp_path) in str(raised.value)
 
 
-def test_reopening_keeps_data_and_does_not_rerun_migrations(db_path: Path) -> None:
-    with EventStore(db_path) as store:
+def test_reopening_keeps_data_and_does_not_rerun_migrations(store_db: str | Path) -> None:
+    with open_store(store_db) as store:
         store.store(one())
-        assert store.schema_version() == len(MIGRATIONS)
-    applied = table_rows(db_path, "SELECT version, applied_at FROM schema_migrations")
-    assert [version for version, _ in applied] == list(range(1, len(MIGRATIONS) + 1))
-    with EventStore(db_path) as store:
+        migrations = len(store.MIGRATIONS)
+        assert store.schema_version() == migrations
+    applied = table_rows(store_db, "SELECT version, applied_at FROM schema_migrations ORDER BY 1")
+    assert [version for version, _ in applied] == list(range(1, migrations + 1))
+    with open_store(store_db) as store:
         assert store.counts() == {"articles": 1, "events": 3}
         assert store.events() == [event.to_record() for event in one().events]
-    assert table_rows(db_path, "SELECT version, applied_at FROM schema_migrations") == applied
+    assert (
+        table_rows(store_db, "SELECT version, applied_at FROM schema_migrations ORDER BY 1")
+        == applied
+    )
 
 
-def test_a_newer_schema_is_refused(db_path: Path) -> None:
-    EventStore(db_path).close()
-    con = duckdb.connect(str(db_path))
-    con.execute("INSERT INTO schema_migrations VALUES (?, now())", [len(MIGRATIONS) + 1])
-    con.close()
+def test_a_newer_schema_is_refused(store_db: str | Path) -> None:
+    with open_store(store_db) as store:
+        store._execute(
+            "INSERT INTO schema_migrations VALUES (?, ?)",
+            [len(store.MIGRATIONS) + 1, dt.datetime(2030, 1, 1)],
+        )
     with pytest.raises(StoreError, match="newer"):
-        EventStore(db_path)
+        open_store(store_db)
 
 
 def test_a_failure_mid_write_keeps_the_stored_version(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
+    store_db: str | Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with EventStore(db_path) as store:
+    with open_store(store_db) as store:
         store.store(one())
         store.store(two())
         before = store.events()
-        original = EventStore._insert_rows
+        original = BaseEventStore._insert_rows
 
         def fail_on_events(
-            self: EventStore, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+            self: BaseEventStore, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
         ) -> None:
             # By now the old rows are deleted, the article row updated, sentences inserted.
             if table == "events":
                 raise RuntimeError("killed mid-write")
             original(self, table, columns, rows)
 
-        monkeypatch.setattr(EventStore, "_insert_rows", fail_on_events)
+        monkeypatch.setattr(BaseEventStore, "_insert_rows", fail_on_events)
         with pytest.raises(RuntimeError, match="killed mid-write"):
             store.store(coded_article("a1", ["Maduro thanked Putin."]))
         with pytest.raises(RuntimeError, match="killed mid-write"):
@@ -343,14 +345,14 @@ def test_a_failure_mid_write_keeps_the_stored_version(
         # The store is still usable, and the earlier version is what "unchanged" compares with.
         assert store.store(one()) == "unchanged"
         assert store.store(coded_article("a3", ["Putin called."])) == "stored"
-    assert table_rows(db_path, "SELECT count(*) FROM sentences WHERE article_id = 'a1'") == [(3,)]
-    assert table_rows(db_path, "SELECT text FROM articles WHERE article_id = 'a1'") == [
+    assert table_rows(store_db, "SELECT count(*) FROM sentences WHERE article_id = 'a1'") == [(3,)]
+    assert table_rows(store_db, "SELECT text FROM articles WHERE article_id = 'a1'") == [
         (one().article.text,)
     ]
 
 
-def test_a_closed_store_says_so(db_path: Path) -> None:
-    store = EventStore(db_path)
+def test_a_closed_store_says_so(store_db: str | Path) -> None:
+    store = open_store(store_db)
     store.close()
     store.close()
     with pytest.raises(StoreError, match="closed"):

@@ -1,0 +1,167 @@
+"""Where the knowledge tables match a parsed story: names, roles and people by token.
+
+The resolver (actors/resolve.py) asks, for any token, which name or role noun
+it is part of. This module scans the story once against the phrase tables and
+keeps the answers: longest match first; a user's dictionary entry over ours; a
+date-restricted entry as coded on the story's date; a name shared by two
+countries ("Congolese") as the story's context decides; and none of the names
+that only qualify someone else's stance ("U.S.-backed", "pro-Russian").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.knowledge import (
+    ActorKnowledge,
+    AgentEntry,
+    NameEntry,
+    PhraseTable,
+    lemma_key,
+    lower_key,
+    name_key,
+)
+
+__all__ = ["Match", "PhraseIndex", "index_phrases", "match_head", "scan"]
+
+# "U.S.-backed opposition": the country in such a compound is the backer, not the actor.
+_BACKER_WORDS = {"backed", "supported", "sponsored", "funded", "allied", "aligned", "armed"}
+_STANCE_WORDS = {"pro", "anti"}
+V = TypeVar("V")
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[V]):
+    start: int  # token index in doc
+    end: int  # exclusive
+    value: V
+
+
+def scan(doc: Doc, table: PhraseTable[V], key: Callable[[Token], str]) -> list[Match[V]]:
+    """Every longest match of `table` in `doc`, left to right, keyed by `key`."""
+    if not len(table):
+        return []
+    keys = [key(token) for token in doc]
+    matches: list[Match[V]] = []
+    position = 0
+    while position < len(keys):
+        found = table.match_at(keys, position)
+        if found is None:
+            position += 1
+            continue
+        length, value = found
+        matches.append(Match(position, position + length, value))
+        position += length
+    return matches
+
+
+def match_head(doc: Doc, start: int, end: int) -> int:
+    """The token of a multi-word match the rest of the sentence attaches to."""
+    for i in range(start, end):
+        if not start <= doc[i].head.i < end or doc[i].head.i == i:
+            return i
+    return end - 1
+
+
+def is_backer(doc: Doc, match: Match[NameEntry]) -> bool:
+    """A name inside "U.S.-backed", "pro-Russian", "anti-American": someone else's stance
+    toward the country, never the actor's own country."""
+    after, before = match.end, match.start
+    backed = (
+        after + 1 < len(doc) and doc[after].text == "-" and doc[after + 1].lower_ in _BACKER_WORDS
+    )
+    stance = before >= 2 and doc[before - 1].text == "-" and doc[before - 2].lower_ in _STANCE_WORDS
+    glued = before >= 1 and doc[before - 1].lower_ in ("pro-", "anti-")
+    return backed or stance or glued
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseIndex:
+    """The matches of one story, by token index."""
+
+    names: dict[int, Match[NameEntry]]
+    name_heads: set[int]  # the head token of each multi-word name
+    agents: dict[int, Match[AgentEntry]]
+    persons: dict[int, Span]  # tokens of the parser's PERSON entities
+
+
+def index_phrases(doc: Doc, knowledge: ActorKnowledge, anchor: dt.date | None) -> PhraseIndex:
+    """Scan a parsed story against every phrase table, as coded on `anchor`."""
+    names: dict[int, Match[NameEntry]] = {}
+    name_heads: set[int] = set()
+    shipped = scan(doc, knowledge.names, name_key)
+    theirs = scan(doc, knowledge.dictionary_names, lower_key)
+    for match in shipped + theirs:
+        entry = match.value.on(anchor)
+        if entry is None or is_backer(doc, match):
+            continue
+        if match in theirs:
+            # A user's entry replaces any of ours it overlaps.
+            for i in range(match.start, match.end):
+                overlapped = names.pop(i, None)
+                if overlapped is not None:
+                    name_heads.discard(match_head(doc, overlapped.start, overlapped.end))
+        if (
+            entry.kind == "adjective"
+            and match.start > 0
+            and doc[match.start - 1].lower_ == "ethnic"
+        ):
+            continue  # "ethnic Albanians in Macedonia" are not Albania's
+        dated = Match(match.start, match.end, entry)
+        for i in range(match.start, match.end):
+            names[i] = dated
+        name_heads.add(match_head(doc, match.start, match.end))
+    _choose_shared_names(doc, knowledge, names, name_heads)
+    agents: dict[int, Match[AgentEntry]] = {}
+    for agent_match in scan(doc, knowledge.agents, lemma_key) + scan(
+        doc, knowledge.dictionary_agents, lower_key
+    ):
+        if any(i in names for i in range(agent_match.start, agent_match.end)):
+            continue  # a word of a name is not a role: the "Bank" of "West Bank"
+        for i in range(agent_match.start, agent_match.end):
+            agents[i] = agent_match
+    persons: dict[int, Span] = {
+        token.i: ent for ent in doc.ents if ent.label_ == "PERSON" for token in ent
+    }
+    return PhraseIndex(names, name_heads, agents, persons)
+
+
+def _choose_shared_names(
+    doc: Doc,
+    knowledge: ActorKnowledge,
+    names: dict[int, Match[NameEntry]],
+    name_heads: set[int],
+) -> None:
+    """Code "Congolese", "Korean", bare "Congo" by the country the story names."""
+    shared = scan(doc, knowledge.context_names, name_key)
+    if not shared:
+        return
+    inside = {i for match in shared for i in range(match.start, match.end)}
+    named = {
+        match.value.country
+        for i, match in names.items()
+        if i not in inside and match.value.country and match.value.kind != "dictionary"
+    }
+    for match in shared:
+        covering = [names[i] for i in range(match.start, match.end) if i in names]
+        if any(
+            other.value.kind == "dictionary" or other.end - other.start > match.end - match.start
+            for other in covering
+        ):
+            continue  # a user's entry for the same words, or a longer name ("North Korea")
+        code = match.value.choose({c for c in named if c is not None})
+        for i in range(match.start, match.end):
+            names.pop(i, None)
+        name_heads.discard(match_head(doc, match.start, match.end))
+        if code is None:
+            continue
+        entry = NameEntry(code, code, None, match.value.kind, match.value.text)
+        coded = Match(match.start, match.end, entry)
+        for i in range(match.start, match.end):
+            names[i] = coded
+        name_heads.add(match_head(doc, match.start, match.end))

@@ -1,0 +1,101 @@
+"""Actor memory across a corpus: people whose role one story told us, for later stories.
+
+A story that writes "Venezuelan Petroleum Minister Tareck El Aissami" teaches
+that El Aissami was VENGOV on the story's date; a later story that only writes
+"El Aissami said" is coded from that lesson. Each lesson keeps the story that
+taught it and its date, so a code can be explained and roles that change over
+time are recalled by date: the lesson nearest the asking story's date wins,
+and lessons further than `max_age` from it are not used at all.
+
+`ActorMemory` is the interface the resolver uses; `InMemoryActorMemory` keeps
+lessons for one run. A store implements the same two methods to keep them
+between runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Protocol
+
+# How far (either way) a lesson's date may be from the story asking: roles change.
+DEFAULT_MAX_AGE = dt.timedelta(days=3 * 365)
+
+
+@dataclass(frozen=True, slots=True)
+class LearnedActor:
+    """A person's code as one story gave it."""
+
+    name: str  # full name as the story wrote it ("Tareck El Aissami")
+    code: str
+    country: str | None
+    sector: str | None
+    article_id: str  # the story that taught it
+    date: dt.date | None  # that story's date; None when it had none
+
+
+class ActorMemory(Protocol):
+    """What the resolver needs from a corpus memory."""
+
+    def recall(self, name: str, date: dt.date | None) -> LearnedActor | None:
+        """The lesson about `name` (a full name, or its last words if only one learned person
+        has them)
+        nearest to `date`; None when there is none close enough."""
+        ...
+
+    def learn(self, lesson: LearnedActor) -> None:
+        """Keep a lesson; a second lesson for the same name and story replaces the first."""
+        ...
+
+
+def ends_with_name(full_name: str, name: str) -> bool:
+    """Whether `name` is the end of `full_name`, word for word: "Ortega Vidal" of
+    "Luis Ortega Vidal", "Vidal" too; a recall by such a short form must be unique."""
+    words, short = full_name.split(), name.split()
+    return 0 < len(short) < len(words) and words[-len(short) :] == short
+
+
+@dataclass(slots=True)
+class InMemoryActorMemory:
+    """An `ActorMemory` kept in a dict for the length of a run."""
+
+    max_age: dt.timedelta = DEFAULT_MAX_AGE
+    lessons: dict[str, dict[str, LearnedActor]] = field(default_factory=dict)  # name -> story
+
+    def learn(self, lesson: LearnedActor) -> None:
+        if not lesson.name.strip():
+            raise ValueError(f"a learned actor needs a name: {lesson!r}")
+        self.lessons.setdefault(lesson.name, {})[lesson.article_id] = lesson
+
+    def recall(self, name: str, date: dt.date | None) -> LearnedActor | None:
+        candidates = self.lessons.get(name)
+        if candidates is None:
+            full_names = [known for known in self.lessons if ends_with_name(known, name)]
+            if len(full_names) == 1:
+                candidates = self.lessons[full_names[0]]
+        if not candidates:
+            return None
+        return nearest_lesson(list(candidates.values()), date, self.max_age)
+
+
+def nearest_lesson(
+    lessons: list[LearnedActor], date: dt.date | None, max_age: dt.timedelta
+) -> LearnedActor | None:
+    """The lesson dated nearest `date` within `max_age`; undated lessons only when nothing
+    dated qualifies. Without a date, the latest lesson."""
+    dated = [lesson for lesson in lessons if lesson.date is not None]
+    if date is None:
+        if dated:
+            return max(dated, key=lambda lesson: (lesson.date, lesson.article_id))
+        return lessons[-1] if lessons else None
+    close = [
+        lesson for lesson in dated if lesson.date is not None and abs(lesson.date - date) <= max_age
+    ]
+    if close:
+        # Nearest first; at equal distance the earlier lesson (what was known then).
+        return min(
+            close,
+            key=lambda lesson: (abs((lesson.date or date) - date), lesson.date, lesson.article_id),
+        )
+    undated = [lesson for lesson in lessons if lesson.date is None]
+    return undated[-1] if undated else None

@@ -1,0 +1,534 @@
+"""The phrase resolver: one story's noun phrases to coded actors, in text order.
+
+A phrase is coded when its head is a name we know (country, capital, seat of
+power, organisation, a user's dictionary entry), a role noun (sector), or a
+person; the phrase's modifiers add the country ("Venezuelan President Nicolas
+Maduro", "Venezuela's leader", "diplomats from the U.S.").
+
+What the story says binds for the rest of it (actors/story.py): after
+"Venezuelan President Nicolas Maduro", a later "Maduro", "the president" or
+"he" is VENGOV. A person the story does not title is looked up in the leader
+table by the story's date, then in the corpus memory (people other stories
+titled); a person nobody knows keeps their name and gets only what the phrase
+gives (a title's sector), never a guessed country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from eventwire.actors.knowledge import ActorKnowledge, AgentEntry, NameEntry
+from eventwire.actors.matching import index_phrases
+from eventwire.actors.memory import ActorMemory, LearnedActor
+from eventwire.actors.story import Referent, ReferentKind, StoryRecord, pronoun_kind
+from eventwire.model import Actor, ResolvedBy
+from eventwire.nlp import ParsedArticle
+
+# Dependents that belong to a noun phrase's description of its head.
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "flat", "case", "punct"}
+# Prepositions whose object gives the phrase's country: "diplomats from the U.S."
+_ORIGIN_PREPS = {"of", "from", "for"}
+# "Lawmakers in Fornost", "rebels in the Ivory Coast": where people are is their country,
+# except for those that are often abroad (troops, aid workers, refugees, reporters).
+_LOCATION_PREPS = {"in"}
+_OFTEN_ABROAD = {"MIL", "UAF", "RAD", "IGO", "NGO", "REF", "SPY", "MED"}
+NOMINAL_POS = {"NOUN", "PROPN"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Words that end a phrase on their left: "Maduro and Russian President Vladimir Putin".
+_PHRASE_BREAKS = {",", ";", ":", "and", "or", "(", ")", "—", "–"}
+# Sectors that only exist inside a country: without a country in the phrase they take
+# the country of what they are coordinated with, else the story's own (its dateline).
+_DOMESTIC_SECTORS = {"OPP", "REB", "INS", "SEP"}
+# Entity types a person's name never has: "officials Wednesday" is not a titled "Wednesday".
+_NOT_PERSON_ENTS = {
+    "DATE",
+    "TIME",
+    "GPE",
+    "LOC",
+    "FAC",
+    "CARDINAL",
+    "ORDINAL",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "EVENT",
+    "LANGUAGE",
+    "LAW",
+    "WORK_OF_ART",
+    "PRODUCT",
+}
+
+
+@dataclass(slots=True)
+class _Clues:
+    """What a phrase's words say about its actor."""
+
+    full: NameEntry | None = None  # a name that is the phrase head (country, org, dictionary)
+    country: str | None = None
+    agent: AgentEntry | None = None
+    title: tuple[str, ...] = ()  # the words of the agent/title ("deputy", "foreign", "minister")
+    person: str | None = None
+    modifier_name: NameEntry | None = None  # an organisation named in a modifier
+
+
+class ArticleResolver:
+    """Resolves one article's phrases in text order, keeping the story's record."""
+
+    def __init__(
+        self,
+        parsed: ParsedArticle,
+        knowledge: ActorKnowledge,
+        anchor: dt.date | None,
+        memory: ActorMemory | None,
+    ) -> None:
+        doc = parsed.doc
+        self.doc = doc
+        self.knowledge = knowledge
+        self.anchor = anchor
+        self.memory = memory
+        self.article_id = parsed.article.id
+        index = index_phrases(doc, knowledge, anchor)
+        self.names = index.names
+        self.name_heads = index.name_heads
+        self.agents = index.agents
+        self.persons = index.persons
+        self.story = StoryRecord()
+        self.sentence = 0
+        self.learned: dict[str, Actor] = {}  # people this story titled: what memory learns
+        self._resolving: set[int] = set()
+        self._resolved: dict[int, Actor | None] = {}
+        dateline = parsed.article.dateline
+        self.home_country = (
+            knowledge.country_names.get(dateline.country or "") if dateline else None
+        )
+
+    # ------------------------------------------------------------ phrases
+
+    def is_name_part(self, token: Token) -> bool:
+        """Inside a multi-word name but not its head ("the" of "the EU")."""
+        return token.i in self.names and token.i not in self.name_heads
+
+    def phrase_tokens(self, head: Token) -> list[Token]:
+        """The head, its left descriptive modifiers (with their subtrees) and, for a name,
+        the whole name; cut at the last coordination or comma before the head."""
+        chosen = {head.i}
+        for child in head.lefts:
+            if child.dep_ in _MODIFIER_DEPS:
+                chosen.update(token.i for token in child.subtree if token.i < head.i)
+        match = self.names.get(head.i)
+        if match is not None:
+            chosen.update(range(match.start, match.end))
+        start = min(chosen)
+        for i in range(head.i - 1, start - 1, -1):
+            if self.doc[i].lower_ in _PHRASE_BREAKS or self.doc[i].dep_ == "cc":
+                start = i + 1
+                break
+        if head.pos_ == "PROPN" and head.i not in self.agents and head.i not in self.names:
+            # A title the parser hung elsewhere: "... and Venezuelan Petroleum Minister
+            # Tareck El Aissami" has "Minister" as a conjunct, not a compound of the name.
+            while start > 0 and (start - 1 in self.agents or start - 1 in self.names):
+                previous = self.doc[start - 1]
+                if previous.lower_ in _PHRASE_BREAKS or previous.pos_ in ("ADP", "VERB"):
+                    break
+                start -= 1
+        return [self.doc[i] for i in range(start, head.i + 1) if i >= start]
+
+    def clues(self, head: Token, tokens: Sequence[Token]) -> _Clues:
+        clues = _Clues()
+        head_name = self.names.get(head.i)
+        if head_name is not None and head_name.value.kind != "adjective":
+            clues.full = head_name.value
+            clues.country = head_name.value.country
+        for token in tokens:
+            match = self.names.get(token.i)
+            if match is None or match is head_name:
+                continue
+            if clues.country is None and match.value.country:
+                clues.country = match.value.country
+            if match.value.kind in ("organization", "dictionary") and clues.modifier_name is None:
+                clues.modifier_name = match.value
+        if head_name is not None and clues.country is None:
+            # A demonym as a noun takes a modifier's country first: "Bosnian Serbs" are BIH.
+            clues.country = head_name.value.country
+        if clues.country is None:
+            clues.country = self._possessor_country(head)
+        head_agent = self.agents.get(head.i)
+        person = self.persons.get(head.i)
+        person_text = person.text if person is not None else None
+        if person_text is not None and person is not None:
+            # "President Vladimir Putin" tagged whole: the name is what follows the title.
+            untitled = [t for t in person if t.i not in self.agents and t.i not in self.names]
+            person_text = self._span_text(untitled)
+        if person_text is None and head.pos_ == "PROPN" and head.i not in self.names:
+            # The tagger misses some names; a proper noun after a title is a person
+            # ("President Ana Quispe").
+            person_text = self._titled_name(head, tokens)
+        agent_match = head_agent
+        if head_agent is None and (person_text is not None or head.i in self.names):
+            # a title before a name: "President Nicolas Maduro", "Deputy Foreign Minister X"
+            titles = [self.agents[t.i] for t in tokens if t.i in self.agents]
+            agent_match = titles[-1] if titles else None
+        if agent_match is not None:
+            clues.agent = agent_match.value
+            clues.title = tuple(
+                t.lemma_.lower() for t in self.doc[agent_match.start : agent_match.end]
+            )
+        clues.person = person_text or None
+        if clues.country is None:
+            for child in head.rights:
+                abroad = clues.agent is not None and clues.agent.sector[:3] in _OFTEN_ABROAD
+                if child.dep_ == "prep" and (
+                    child.lower_ in _ORIGIN_PREPS
+                    or (child.lower_ in _LOCATION_PREPS and clues.agent is not None and not abroad)
+                ):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            origin = self.resolve(pobj)
+                            if origin is not None and origin.country:
+                                clues.country = origin.country
+        return clues
+
+    def _possessor_country(self, head: Token) -> str | None:
+        """The country of a possessor that is not a name we matched: "Maduro's government",
+        "his government", "its allies"."""
+        for child in head.lefts:
+            if child.dep_ != "poss" or child.i in self.names:
+                continue
+            kind = pronoun_kind(child)
+            if kind is not None:
+                referent = self.story.antecedent(child, self.sentence, kind)
+                if referent is not None and referent.actor.country:
+                    return referent.actor.country
+            elif child.pos_ == "PROPN":
+                possessor = self.resolve(child)
+                if possessor is not None and possessor.country:
+                    return possessor.country
+        return None
+
+    def _titled_name(self, head: Token, tokens: Sequence[Token]) -> str | None:
+        name: list[Token] = []
+        for token in reversed([t for t in tokens if t.i <= head.i]):
+            if not self._name_word(token):
+                break
+            name.insert(0, token)
+        titled = bool(name) and name[0].i - 1 in self.agents
+        return self._span_text(name) if titled else None
+
+    def _proper_name(self, head: Token, tokens: Sequence[Token]) -> str | None:
+        """An untitled proper name ("Putin", "Tareck El Aissami") for a table lookup."""
+        if head.pos_ != "PROPN" or head.i in self.names or head.i in self.agents:
+            return None
+        name: list[Token] = []
+        for token in reversed([t for t in tokens if t.i <= head.i]):
+            if not self._name_word(token):
+                break
+            name.insert(0, token)
+        return self._span_text(name)
+
+    def _name_word(self, token: Token) -> bool:
+        return (
+            token.pos_ == "PROPN"
+            and token.i not in self.agents
+            and token.i not in self.names
+            and token.ent_type_ not in _NOT_PERSON_ENTS
+        )
+
+    def _span_text(self, tokens: Sequence[Token]) -> str | None:
+        """The text from the first to the last token, as written ("el-Sisi", not "el - Sisi")."""
+        if not tokens:
+            return None
+        return self.doc[tokens[0].i : tokens[-1].i + 1].text
+
+    # ------------------------------------------------------------ coding
+
+    def resolve(self, head: Token) -> Actor | None:
+        """The actor of the phrase headed by `head`, or None when it names none."""
+        # Each phrase is coded once: a phrase may be asked about first as another's
+        # modifier ("comments from X"), and binding the story twice would misreport
+        # how it was resolved.
+        if head.i in self._resolved:
+            return self._resolved[head.i]
+        if head.i in self._resolving:
+            return None
+        self._resolving.add(head.i)
+        try:
+            actor = self._resolve(head)
+        finally:
+            self._resolving.discard(head.i)
+        self._resolved[head.i] = actor
+        return actor
+
+    def _resolve(self, head: Token) -> Actor | None:
+        if head.pos_ not in NOMINAL_POS and head.i not in self.names:
+            return None
+        tokens = self.phrase_tokens(head)
+        clues = self.clues(head, tokens)
+        text = self.doc[tokens[0].i : tokens[-1].i + 1].text
+        if clues.full is not None and clues.full.kind in ("organization", "dictionary"):
+            code = clues.full.code
+            country, sector = clues.full.country, clues.full.sector
+            if clues.agent is not None and clues.full.sector is None and len(code) == 3:
+                code, sector = _compose(code, clues.agent)
+            resolved_by: ResolvedBy = (
+                "dictionary" if clues.full.kind == "dictionary" else "knowledge"
+            )
+            name = clues.full.name if clues.full.kind == "organization" else None
+            return Actor(code, country, sector, text, name, resolved_by)
+        person = clues.person
+        if person is None and clues.agent is None and clues.full is None:
+            person = self._proper_name(head, tokens)
+        if person is not None and clues.full is None:
+            return self._person(head, person, clues, text)
+        if clues.agent is None and clues.full is None:
+            return self._unheaded(head, clues, text)
+        if clues.agent is None and clues.full is not None and clues.full.kind == "capital":
+            return self._capital(head, clues.full, text)
+        if (
+            clues.full is not None
+            and clues.agent is not None
+            and clues.full.kind != "seat"
+            and clues.full.sector is None
+        ):
+            # A title or agent before a country's name: "MSF Arnor" (NGO + ARN).
+            code, sector = _compose(clues.full.code, clues.agent)
+            return Actor(code, clues.full.country, sector, text, None, "knowledge")
+        if clues.full is not None:
+            return Actor(
+                clues.full.code, clues.full.country, clues.full.sector, text, None, "knowledge"
+            )
+        return self._described(head, clues, text)
+
+    def _capital(self, head: Token, entry: NameEntry, text: str) -> Actor:
+        """A capital that acts ("Moscow said", "Washington rejected") is its government;
+        elsewhere ("in Moscow") it is the country."""
+        if head.dep_ in _SUBJECT_DEPS and entry.country is not None:
+            return Actor(entry.country + "GOV", entry.country, "GOV", text, None, "knowledge")
+        return Actor(entry.code, entry.country, entry.sector, text, None, "knowledge")
+
+    def _unheaded(self, head: Token, clues: _Clues, text: str) -> Actor | None:
+        """A phrase whose head is neither a name nor a role: a demonym used as a noun
+        ("Palestinians", "Bosnian Serbs"), an act standing for its author ("an Indian
+        proposal", "Sweden's decision"), an organisation's own thing ("the K.U. team")."""
+        head_name = self.names.get(head.i)
+        if head_name is not None and head_name.value.kind == "adjective" and clues.country:
+            if head.dep_ not in ("amod", "compound"):
+                return Actor(clues.country, clues.country, None, text, None, "knowledge")
+            return None
+        if head.pos_ != "NOUN":
+            return None
+        entry = clues.modifier_name
+        if head.lemma_.lower() in self.knowledge.proxies:
+            if entry is not None:
+                return self._organization(entry, text)
+            if clues.country is not None:
+                return Actor(clues.country, clues.country, None, text, None, "knowledge")
+            seat = self._seat_possessor(head)
+            return seat
+        if entry is not None:
+            # "the K.U. basketball team": an organisation's own team, staff, office.
+            return self._organization(entry, text)
+        titles = [t for t in head.lefts if t.dep_ == "compound" and t.i in self.agents]
+        if titles:
+            # "Israeli army bulldozers", "police vehicles": the thing of a role is the role's.
+            agent_match = self.agents[titles[-1].i]
+            clues.agent = agent_match.value
+            clues.title = tuple(
+                t.lemma_.lower() for t in self.doc[agent_match.start : agent_match.end]
+            )
+            return self._described(head, clues, text)
+        return None
+
+    def _seat_possessor(self, head: Token) -> Actor | None:
+        """ "Washington's wish", "the Kremlin's plan": the possessor's own code."""
+        for child in head.lefts:
+            match = self.names.get(child.i)
+            if child.dep_ == "poss" and match is not None:
+                entry = match.value
+                return Actor(entry.code, entry.country, entry.sector, child.text, None, "knowledge")
+        return None
+
+    def _organization(self, entry: NameEntry, text: str) -> Actor:
+        by: ResolvedBy = "dictionary" if entry.kind == "dictionary" else "knowledge"
+        name = entry.name if entry.kind == "organization" else None
+        return Actor(entry.code, entry.country, entry.sector, text, name, by)
+
+    def _of_organization(
+        self, entry: NameEntry, agent: AgentEntry, text: str, name: str | None
+    ) -> Actor:
+        """A role of an organisation: its officials are the organisation itself ("Red Cross
+        officials"), other roles add their sector ("UN peacekeepers": IGOUNO + MIL)."""
+        by: ResolvedBy = "dictionary" if entry.kind == "dictionary" else "knowledge"
+        national_group = entry.country is not None and len(entry.code) > 3
+        if agent.sector[:3] == "GOV" or entry.sector == agent.sector[:3] or national_group:
+            return Actor(entry.code, entry.country, entry.sector, text, name, by)
+        if entry.country is not None and len(entry.code) == 3:
+            code, sector = _compose(entry.code, agent)
+            return Actor(code, entry.country, sector, text, name, by)
+        return Actor(entry.code + agent.sector[:3], entry.country, agent.sector[:3], text, name, by)
+
+    def _described(self, head: Token, clues: _Clues, text: str) -> Actor:
+        """A role noun with or without a country: "Chilean troops", "the president"."""
+        agent = clues.agent
+        assert agent is not None
+        country = clues.country
+        resolved_by: ResolvedBy = "knowledge"
+        if country is None and clues.modifier_name is not None:
+            return self._of_organization(clues.modifier_name, agent, text, None)
+        if country is None and agent.kind == "person" and _is_definite_singular(head):
+            holder = self.story.title_holder(clues.title)
+            if holder is not None:
+                return replace(holder, text=text, resolved_by="context")
+        if country is None and agent.sector[:3] in _DOMESTIC_SECTORS:
+            country = self._coordinated_country(head) or self.home_country
+            resolved_by = "context" if country else "knowledge"
+        if country is None:
+            return Actor(agent.sector, None, agent.sector[:3], text, None, resolved_by)
+        code, sector = _compose(country, agent)
+        actor = Actor(code, country, sector, text, None, resolved_by)
+        if agent.kind == "person" and clues.title:
+            self.story.remember_title(clues.title, actor)
+        return actor
+
+    def _coordinated_country(self, head: Token) -> str | None:
+        """The country of a conjunct: "representatives of Maduro and the opposition"."""
+        conjuncts = [child for child in head.children if child.dep_ == "conj"]
+        if head.dep_ == "conj":
+            conjuncts.insert(0, head.head)
+        for conjunct in conjuncts:
+            actor = self.resolve(conjunct)
+            if actor is not None and actor.country:
+                return actor.country
+        return None
+
+    def _apposed(self, head: Token) -> Actor | None:
+        """The description set beside a name by apposition, either way round:
+        "X, Russia's envoy" or "Russia's envoy, X"."""
+        candidates = [child for child in head.rights if child.dep_ == "appos"]
+        if head.dep_ == "appos":
+            candidates.append(head.head)
+        for candidate in candidates:
+            if candidate.i in self.agents:
+                actor = self.resolve(candidate)
+                if actor is not None and actor.name is None:
+                    return actor
+        return None
+
+    def _person(self, head: Token, name: str, clues: _Clues, text: str) -> Actor | None:
+        """A person: by what the phrase says, the story, the leader table, the memory."""
+        agent = clues.agent
+        country = clues.country
+        leader = self.knowledge.leaders.lookup(name, self.anchor)
+        if leader is not None and country is not None and leader.country != country:
+            leader = None  # another person of the same name
+        if country is not None and agent is not None:
+            code, sector = _compose(country, agent)
+            actor = Actor(code, country, sector, text, name, "knowledge")
+            self._bind(name, actor, taught=True)
+            if agent.kind == "person" and clues.title:
+                self.story.remember_title(clues.title, actor)
+            return actor
+        known = self.story.person(name)
+        if known is not None and (country is None or known.country == country):
+            return replace(known, text=text, resolved_by="learned")
+        if leader is not None:
+            held = leader.sector if agent is None else agent.sector[:3]
+            code = leader.country + (held or "")
+            actor = Actor(code, leader.country, held, text, leader.name, "knowledge")
+            self._bind(name, actor, taught=False)
+            return actor
+        recalled = self._recall(name)
+        if recalled is not None and (country is None or recalled.country == country):
+            actor = Actor(
+                recalled.code, recalled.country, recalled.sector, text, recalled.name, "learned"
+            )
+            self._bind(name, actor, taught=False)
+            return actor
+        if country is None and clues.modifier_name is not None:
+            # "U.N. Secretary-General Kofi Annan", "NATO's Jens Stoltenberg"
+            entry = clues.modifier_name
+            actor = (
+                self._of_organization(entry, agent, text, name)
+                if agent is not None
+                else replace(self._organization(entry, text), name=name)
+            )
+            self._bind(name, actor, taught=True)
+            return actor
+        described = self._apposed(head)
+        if (
+            described is not None
+            and described.country is not None
+            and country in (None, described.country)
+        ):
+            # "Salaheddine Sidhoum, Algeria's leading human rights activist"
+            actor = replace(described, text=text, name=name, resolved_by="context")
+            self._bind(name, actor, taught=True)
+            return actor
+        if agent is None:
+            if country is None:
+                return None  # an untitled unknown: no guess
+            return Actor(country, country, None, text, name, "knowledge")
+        bridged = self.story.bridge(self.sentence, agent.sector[:3])
+        if bridged is not None and bridged.country is not None:
+            code, sector = _compose(bridged.country, agent)
+            actor = Actor(code, bridged.country, sector, text, name, "context")
+            self._bind(name, actor, taught=False)
+            return actor
+        return Actor(agent.sector, None, agent.sector[:3], text, name, "knowledge")
+
+    def _recall(self, name: str) -> LearnedActor | None:
+        if self.memory is None:
+            return None
+        return self.memory.recall(name, self.anchor)
+
+    def _bind(self, name: str, actor: Actor, *, taught: bool) -> None:
+        self.story.remember_person(name, actor)
+        if taught and len(name.split()) > 1:
+            self.learned[name] = actor
+
+    # ------------------------------------------------------------ referents
+
+    def referent(self, sentence: int, head: Token, actor: Actor) -> Referent:
+        return Referent(
+            sentence=sentence,
+            token=head,
+            actor=actor,
+            kind=self.referent_kind(head, actor),
+            named=actor.name is not None or head.i in self.names,
+        )
+
+    def referent_kind(self, head: Token, actor: Actor) -> ReferentKind:
+        if actor.name is not None and head.i not in self.names:
+            return "person"
+        if head.i in self.names:
+            return "thing"
+        agent = self.agents.get(head.i)
+        if agent is None:
+            return "thing"
+        if agent.value.kind == "person":
+            return "group" if "Plur" in head.morph.get("Number", []) else "person"
+        return "thing" if agent.value.kind == "body" else "group"
+
+    def pronoun(self, token: Token) -> Actor | None:
+        kind = pronoun_kind(token)
+        if kind is None:
+            return None
+        referent = self.story.antecedent(token, self.sentence, kind)
+        if referent is None:
+            return None
+        return replace(referent.actor, text=token.text, resolved_by="context")
+
+
+def _is_definite_singular(head: Token) -> bool:
+    return "Plur" not in head.morph.get("Number", []) and any(
+        child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in head.lefts
+    )
+
+
+def _compose(country: str, agent: AgentEntry) -> tuple[str, str]:
+    if agent.position == "prefix":
+        return agent.sector + country, agent.sector[:3]
+    return country + agent.sector, agent.sector[:3]

@@ -1,0 +1,270 @@
+"""Corpus runs: many stories into the store, resumably, on one machine or a Dask cluster.
+
+One machine: N worker processes each load the model once and code chunks of
+articles; the parent process is the only writer, storing each article in its
+own transaction, so a run killed at any moment leaves whole articles only and
+a rerun skips what is stored (same id and content hash) and duplicates nothing.
+
+Dask: the same coding function runs as tasks over partitions of the input and
+the events are written as date-partitioned Parquet that DuckDB reads directly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from eventwire.ingest import read_inputs
+from eventwire.ingest.triage import RunTally, triage
+from eventwire.model import Article, CodedArticle, InputProblem
+from eventwire.pipeline import Coder, CoderOptions
+
+
+class ArticleStore(Protocol):
+    """What a corpus run needs from a store."""
+
+    def article_hashes(self) -> dict[str, str]: ...
+
+    def store(self, coded: CodedArticle) -> str: ...
+
+
+@dataclass(slots=True)
+class RunCounts:
+    """What a run did; the progress line and the summary print these. Reading,
+    language, duplicate and quarantine counts come from ingest's `RunTally`, the
+    same rules `eventwire code` applies."""
+
+    tally: RunTally = field(default_factory=RunTally)
+    coded: int = 0
+    events: int = 0
+    stored: int = 0
+    unchanged: int = 0  # already in the store with the same content: skipped before coding
+    started: float = field(default_factory=time.monotonic)
+
+    def rate(self) -> float:
+        elapsed = time.monotonic() - self.started
+        return self.coded / elapsed if elapsed > 0 else 0.0
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "read": self.tally.read,
+            "coded": self.coded,
+            "events": self.events,
+            "stored": self.stored,
+            "unchanged": self.unchanged,
+            "duplicates": self.tally.duplicates,
+            "near_duplicates": self.tally.near_duplicates,
+            "skipped_language": self.tally.skipped,
+            "quarantined": len(self.tally.quarantined),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    workers: int = 1
+    chunk_size: int = 32  # articles a worker codes per task
+
+
+ProgressCallback = Callable[[RunCounts], None]
+ProblemCallback = Callable[[InputProblem], None]
+
+
+# Worker processes: the coder is loaded once per process by the initializer and
+# kept for the life of the process (the standard pattern for process pools).
+@cache
+def _worker_coder(options: CoderOptions) -> Coder:
+    return Coder.load(options)
+
+
+def _init_worker(options: CoderOptions) -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    _worker_coder(options)
+
+
+def code_chunk(articles: Sequence[Article], options: CoderOptions) -> list[CodedArticle]:
+    """Code a chunk of articles with this process's coder (loaded on first use)."""
+    return list(_worker_coder(options).code(articles))
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _wanted(
+    items: Iterable[Article | InputProblem],
+    stored: dict[str, str],
+    counts: RunCounts,
+    on_problem: ProblemCallback | None,
+) -> Iterator[Article]:
+    """Articles that need coding: ingest's triage (bad inputs, other languages,
+    duplicates), then not already stored with the same content."""
+
+    def reported(source: Iterable[Article | InputProblem]) -> Iterator[Article | InputProblem]:
+        for item in source:
+            if isinstance(item, InputProblem) and on_problem is not None:
+                on_problem(item)
+            yield item
+
+    for article in triage(reported(items), counts.tally):
+        if stored.get(article.id) == article.content_hash:
+            counts.unchanged += 1
+            continue
+        yield article
+
+
+def code_corpus(
+    inputs: Sequence[str],
+    store: ArticleStore,
+    coder_options: CoderOptions,
+    run: RunOptions = RunOptions(),
+    progress: ProgressCallback | None = None,
+    on_problem: ProblemCallback | None = None,
+) -> RunCounts:
+    """Code every story of the inputs into the store; resumable and idempotent."""
+    counts = RunCounts()
+    stored = store.article_hashes()
+    articles = _wanted(read_inputs(inputs, coder_options.default_date), stored, counts, on_problem)
+
+    def keep(results: Iterable[CodedArticle]) -> None:
+        for coded in results:
+            outcome = store.store(coded)
+            counts.coded += 1
+            counts.events += len(coded.events)
+            counts.stored += outcome != "unchanged"
+            if progress is not None:
+                progress(counts)
+
+    if run.workers <= 1:
+        coder = Coder.load(coder_options)
+        for chunk in _chunks(articles, run.chunk_size):
+            keep(coder.code(chunk))
+        return counts
+    # The parent reads and stores; workers parse and code. At most two chunks per
+    # worker are in flight, which bounds memory whatever the corpus size.
+    with ProcessPoolExecutor(
+        max_workers=run.workers, initializer=_init_worker, initargs=(coder_options,)
+    ) as pool:
+        pending: set[Future[list[CodedArticle]]] = set()
+        for chunk in _chunks(articles, run.chunk_size):
+            pending.add(pool.submit(code_chunk, chunk, coder_options))
+            if len(pending) >= 2 * run.workers:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    keep(future.result())
+        for future in pending:
+            keep(future.result())
+    return counts
+
+
+def estimate_story_count(inputs: Sequence[str]) -> int | None:
+    """How many stories the inputs hold, when that is cheap to know (for the ETA):
+    one per text/HTML file, one per JSONL line; None for stdin, WARC and feeds."""
+    total = 0
+    for name in inputs:
+        path = Path(name)
+        if name == "-":
+            return None
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            suffix = file.suffix.lower()
+            if suffix in (".jsonl", ".ndjson"):
+                with file.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            elif suffix in (".txt", ".text", ".html", ".htm"):
+                total += 1
+            elif file.exists() and not path.is_dir():
+                return None
+    return total
+
+
+# --- Dask -------------------------------------------------------------------
+
+
+def _records(coded: Iterable[CodedArticle]) -> list[dict[str, Any]]:
+    rows = []
+    for article in coded:
+        for event in article.events:
+            record = event.to_record()
+            rows.append(
+                {
+                    "event_id": record["event_id"],
+                    "article_id": record["article_id"],
+                    "date": record["date"] or "undated",
+                    "cameo": record["cameo"],
+                    "source_code": (record["source"] or {}).get("code"),
+                    "target_code": (record["target"] or {}).get("code"),
+                    "quad_class": record["quad_class"],
+                    "goldstein": record["goldstein"],
+                    "record": json.dumps(record, ensure_ascii=False),
+                }
+            )
+    return rows
+
+
+def _code_partition(articles: list[Article], options: CoderOptions) -> list[dict[str, Any]]:
+    return _records(code_chunk(articles, options))
+
+
+def code_corpus_dask(
+    inputs: Sequence[str],
+    output: Path,
+    coder_options: CoderOptions,
+    scheduler: str | None = None,
+    workers: int = 2,
+    partition_size: int = 64,
+) -> RunCounts:
+    """Code the inputs as Dask tasks; write events as Parquet partitioned by date.
+
+    With `scheduler` None a LocalCluster of `workers` single-threaded processes is
+    started for the run. The output folder is `output/date=YYYY-MM-DD/*.parquet`
+    ("undated" for events without a date); DuckDB reads it with
+    `read_parquet('output/**/*.parquet', hive_partitioning = true)`.
+    """
+    import dask.bag as db
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+    from distributed import Client, LocalCluster
+
+    counts = RunCounts()
+    articles = list(_wanted(read_inputs(inputs, coder_options.default_date), {}, counts, None))
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
+    client = Client(cluster if cluster is not None else scheduler, timeout=120)
+    try:
+        # Fail with a message rather than wait forever when no worker comes up.
+        client.wait_for_workers(1, timeout=180)
+        partitions = max(1, len(articles) // partition_size)
+        bag = db.from_sequence(articles, npartitions=partitions)
+        rows: list[dict[str, Any]] = bag.map_partitions(_code_partition, coder_options).compute()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    counts.coded = len(articles)
+    counts.events = len(rows)
+    counts.stored = len(articles)
+    if rows:
+        table = pa.Table.from_pylist(rows)
+        ds.write_dataset(
+            table,
+            output,
+            format="parquet",
+            partitioning=ds.partitioning(pa.schema([("date", pa.string())]), flavor="hive"),
+            existing_data_behavior="delete_matching",
+        )
+    return counts

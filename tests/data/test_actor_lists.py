@@ -1,0 +1,37 @@
+"""The small actor lists: nouns that stand for an actor, names two countries share."""
+
+from __future__ import annotations
+
+import csv
+from importlib import resources
+
+
+def _text(name: str) -> str:
+    return resources.files("eventwire.data").joinpath(name).read_text("utf-8")
+
+
+def test_actor_proxies_are_lower_case_and_unique() -> None:
+    lines = [line.strip() for line in _text("actor_proxies.txt").splitlines() if line.strip()]
+    words = [line for line in lines if not line.startswith("#")]
+    assert len(words) >= 20
+    assert all(word == word.lower() and " ".join(word.split()) == word for word in words)
+    assert len(words) == len(set(words))
+
+
+def test_context_names_point_at_known_countries() -> None:
+    countries = {line.split("\t")[0] for line in _text("countries.tsv").splitlines()[1:]}
+    rows = list(csv.DictReader(_text("context_names.tsv").splitlines(), delimiter="\t"))
+    assert {row["name"] for row in rows} >= {"Congolese", "Congo", "Korean"}
+    for row in rows:
+        alternatives = [code for code in row["alternatives"].split("|") if code]
+        assert row["kind"] in ("country", "adjective"), row
+        assert alternatives, row
+        assert set(alternatives) <= countries, row
+        assert not row["default"] or row["default"] in countries, row
+        assert row["default"] not in alternatives, row
+
+
+def test_national_groups_in_organizations_are_coded_inside_a_country() -> None:
+    rows = list(csv.DictReader(_text("organizations.tsv").splitlines(), delimiter="\t"))
+    groups = {row["name"]: row["code"] for row in rows if row["kind"] == "national"}
+    assert groups["Hamas"].startswith("PSE") and groups["Taliban"].startswith("AFG")
