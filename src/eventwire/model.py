@@ -184,6 +184,22 @@ class Quote:
     # State Department"), where `speaker` is the actor they resolve to.
     speaker_span: Span | None = None
 
+    def to_record(self) -> dict[str, Any]:
+        """The quote as `eventwire code --emit quotes` prints it."""
+        span = self.speaker_span
+        return {
+            "quote_id": self.quote_id,
+            "article_id": self.article_id,
+            "sentence_id": self.sentence_id,
+            "kind": self.kind,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "cue": self.cue,
+            "speaker": self.speaker.to_record() if self.speaker else None,
+            "speaker_text": span.text if span else None,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Event:

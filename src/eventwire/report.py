@@ -49,3 +49,23 @@ def format_event_table(records: Sequence[dict[str, Any]]) -> str:
              for row in rows]  # fmt: skip
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(line.rstrip() for line in lines)
+
+
+def format_quote_table(records: Sequence[dict[str, Any]]) -> str:
+    """Quotes, one a line: who said it (as coded), how, and the words."""
+    rows = [("article", "kind", "speaker", "cue", "quote")]
+    for record in records:
+        rows.append(
+            (
+                f"{record['article_id']}:{record['sentence_id']}",
+                record["kind"],
+                _actor(record["speaker"]),
+                record["cue"] or "-",
+                textwrap.shorten(record["text"], 70, placeholder="…"),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+             for row in rows]  # fmt: skip
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(line.rstrip() for line in lines)
