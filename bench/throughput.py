@@ -4,9 +4,16 @@ Usage: python bench/throughput.py [--stories 2000] [--workers 1 2]
 
 (a) bare `nlp.pipe` with the same model over the same cleaned texts;
 (b) the full pipeline from the raw JSONL to events stored in DuckDB
-    (`eventwire.scale.code_corpus`), with the same number of processes.
-Prints stories/s, sentences/s, peak RSS per worker, the ratio (b)/(a) and the
-stories a day that (b) implies on this machine. Timings are only comparable
+    (`eventwire.scale.code_corpus`), with the same number of processes, every
+    sentence parsed (`CoderOptions(prefilter=False)`): (b)/(a) is what the coder
+    adds to the parse;
+(c) the same with the sentence pre-filter (the default, nlp_prefilter.py): only
+    sentences that can hold an actor, a trigger or a quote get the full parse.
+Prints stories/s, sentences/s, peak RSS per worker, the ratios to (a) of the
+wall-clock time and of the CPU time (user and system, workers included: the
+figure that holds when other work shares the machine), the stories a day each
+implies on this machine, the share of sentences (c) parsed
+and whether (b) and (c) stored the same events. Timings are only comparable
 within one run; docs/benchmarks.md keeps the table with this command.
 """
 
@@ -19,8 +26,12 @@ import resource
 import sys
 import tempfile
 import time
+from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
+
+import duckdb
+from spacy.language import Language
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_stories import generate
@@ -28,7 +39,7 @@ from generate_stories import generate
 from eventwire.ingest import read_inputs
 from eventwire.model import Article
 from eventwire.nlp import load_pipeline
-from eventwire.pipeline import CoderOptions
+from eventwire.pipeline import Coder, CoderOptions
 from eventwire.scale import RunOptions, code_corpus
 from eventwire.store.duckdb import EventStore
 
@@ -38,34 +49,83 @@ def _peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _parse_worker(texts: list[str]) -> tuple[int, float]:
-    nlp = load_pipeline()
+@cache
+def _model() -> Language:
+    # one model per pool worker, loaded by `_warm` before the timing starts
+    return load_pipeline()
+
+
+def _parse_worker(texts: list[str]) -> tuple[int, float, float]:
+    nlp = _model()
+    cpu = time.process_time()
     sentences = sum(len(list(doc.sents)) for doc in nlp.pipe(texts, batch_size=64))
-    return sentences, _peak_rss_mib()
+    return sentences, time.process_time() - cpu, _peak_rss_mib()
 
 
-def bare_parse(texts: list[str], processes: int) -> tuple[float, int, float]:
-    """Seconds, sentences and peak RSS per worker for nlp.pipe over the texts; the
-    model load is outside the timing on both sides."""
+def bare_parse(texts: list[str], processes: int) -> tuple[float, float, int, float]:
+    """Seconds, CPU seconds, sentences and peak RSS per worker for nlp.pipe over the
+    texts; the model load is outside the timing."""
     shares = [texts[i::processes] for i in range(processes)]
     with get_context("spawn").Pool(processes) as pool:
         pool.map(_warm, range(processes))  # load models first: timing covers parsing only
         start = time.perf_counter()
-        results = pool.map(_parse_worker, shares)
+        results = pool.map(_parse_worker, shares, chunksize=1)
         elapsed = time.perf_counter() - start
-    return elapsed, sum(r[0] for r in results), max(r[1] for r in results)
+    return (
+        elapsed,
+        sum(r[1] for r in results),
+        sum(r[0] for r in results),
+        max(r[2] for r in results),
+    )
 
 
 def _warm(_: int) -> None:
-    load_pipeline()
+    _model()
+    time.sleep(0.5)  # so that each worker of the pool takes one of the warm-up tasks
 
 
-def full_pipeline(corpus: Path, processes: int) -> tuple[float, int, int]:
-    with tempfile.TemporaryDirectory() as folder, EventStore(Path(folder) / "b.duckdb") as store:
-        start = time.perf_counter()
-        counts = code_corpus([str(corpus)], store, CoderOptions(), RunOptions(workers=processes))
-        elapsed = time.perf_counter() - start
-    return elapsed, counts.coded, counts.events
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children, user and system."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def full_pipeline(
+    corpus: Path, processes: int, prefilter: bool
+) -> tuple[float, float, int, set[str]]:
+    """Seconds, CPU seconds (workers included), stories coded and the stored event ids
+    of one corpus run."""
+    options = CoderOptions(prefilter=prefilter)
+    with tempfile.TemporaryDirectory() as folder:
+        with EventStore(Path(folder) / "run.duckdb") as store:
+            cpu = _cpu_seconds()
+            start = time.perf_counter()
+            counts = code_corpus([str(corpus)], store, options, RunOptions(workers=processes))
+            elapsed = time.perf_counter() - start
+            # the pool's workers have exited and been waited for: their time is counted
+            cpu = _cpu_seconds() - cpu
+        with duckdb.connect(str(Path(folder) / "run.duckdb"), read_only=True) as con:
+            events = {row[0] for row in con.execute("SELECT event_id FROM events").fetchall()}
+    return elapsed, cpu, counts.coded, events
+
+
+def parsed_share(texts: list[str]) -> float:
+    """The share of sentences (by the pre-filter's own split) it sends to the parse."""
+    coder = Coder.load()
+    assert coder.sentence_filter is not None
+    kept = total = 0
+    for doc in (coder.nlp.make_doc(text) for text in texts):
+        decisions = coder.sentence_filter.decide(
+            [t.text for t in doc], [bool(t.whitespace_) for t in doc]
+        )
+        kept += sum(decisions)
+        total += len(decisions)
+    return kept / total if total else 1.0
+
+
+def _child_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def main() -> None:
@@ -80,25 +140,43 @@ def main() -> None:
         texts = [a.text for a in read_inputs([str(corpus)]) if isinstance(a, Article)]
         print(f"stories: {len(texts)} generated wire-style (bench/generate_stories.py, seed 7)")
         print(f"cores: {os.cpu_count()}")
+        header = (
+            f"{'processes':>9}  {'run':<34} {'stories/s':>9} {'sentences/s':>11} "
+            f"{'peak RSS/worker':>15} {'events':>7} {'ratio to (a)':>12} {'CPU ratio':>10} "
+            f"{'stories/day':>13}"
+        )
+        print(header)
+        print("-" * len(header))
         for processes in args.workers:
-            parse_s, sentences, rss = bare_parse(texts, processes)
+            parse_s, parse_cpu, sentences, rss = bare_parse(texts, processes)
             # The full pipeline includes loading a model per worker (about a second);
             # it is part of what a user waits for, so it stays in the timing.
-            full_s, coded, events = full_pipeline(corpus, processes)
-            full_rss = (
-                _peak_rss_mib()
-                if processes == 1
-                else resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-            )
-            ratio = parse_s / full_s
-            per_day = coded / full_s * 86400
-            print(
-                f"processes={processes}: (a) parse {len(texts) / parse_s:.1f} stories/s, "
-                f"{sentences / parse_s:.0f} sentences/s, peak RSS/worker {rss:.0f} MiB | "
-                f"(b) pipeline {coded / full_s:.1f} stories/s, {events} events, "
-                f"peak RSS/worker ~{full_rss:.0f} MiB | ratio (b)/(a) {ratio:.3f} | "
-                f"implied {per_day:,.0f} stories/day"
-            )
+            rows: list[tuple[str, float, float, int, float, int | None]] = [
+                ("(a) bare nlp.pipe", parse_s, parse_cpu, len(texts), rss, None)
+            ]
+            stored: dict[bool, set[str]] = {}
+            for label, prefilter in (
+                ("(b) pipeline, every sentence parsed", False),
+                ("(c) pipeline, sentence pre-filter", True),
+            ):
+                full_s, full_cpu, coded, event_ids = full_pipeline(corpus, processes, prefilter)
+                stored[prefilter] = event_ids
+                # one process: the run is this process; more: the workers' peak
+                # (ru_maxrss of children is the largest child's, the (a) pool included)
+                full_rss = _peak_rss_mib() if processes == 1 else _child_rss_mib()
+                rows.append((label, full_s, full_cpu, coded, full_rss, len(event_ids)))
+            for label, seconds, cpu, coded, peak, events in rows:
+                approximate = "~" if events is not None else " "
+                print(
+                    f"{processes:>9}  {label:<34} {coded / seconds:>9.1f} "
+                    f"{sentences / seconds:>11.0f} {approximate}{peak:>10.0f} MiB "
+                    f"{'' if events is None else events:>7} {parse_s / seconds:>12.3f} "
+                    f"{parse_cpu / cpu:>10.3f} {coded / seconds * 86400:>13,.0f}"
+                )
+            same = "the same events" if stored[False] == stored[True] else "DIFFERENT events"
+            print(f"{'':>9}  (b) and (c) stored {same}")
+        # after the runs, so that this model does not count in the peak RSS above
+        print(f"(c) sent {parsed_share(texts):.1%} of the sentences to the full parse")
 
 
 if __name__ == "__main__":

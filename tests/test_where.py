@@ -17,7 +17,7 @@ from eventwire.where import (
     resolve_name,
     story_context,
 )
-from eventwire.where.gazetteer import Gazetteer, fold_name
+from eventwire.where.gazetteer import Gazetteer, GazetteerEntry, fold_name
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def nlp() -> Language:
 
 
 def test_gazetteer_tables_are_well_formed(gazetteer: Gazetteer) -> None:
-    kinds = {"continent": 0, "country": 0, "region": 0, "city": 0}
+    kinds = {"continent": 0, "country": 0, "region": 0, "district": 0, "city": 0}
     for row in range(len(gazetteer.rows)):
         entry = gazetteer.entry(row)
         kinds[entry.kind] += 1
@@ -40,7 +40,8 @@ def test_gazetteer_tables_are_well_formed(gazetteer: Gazetteer) -> None:
         if entry.kind != "continent":
             assert entry.country and len(entry.country) == 3, entry
     assert kinds["continent"] == 7
-    assert kinds["country"] >= 240 and kinds["region"] >= 1500 and kinds["city"] >= 100_000
+    assert kinds["country"] >= 240 and kinds["region"] >= 3000 and kinds["city"] >= 100_000
+    assert kinds["district"] >= 10_000
     # The name index is sorted (lookups are binary searches) and points at real rows.
     assert list(gazetteer.names) == sorted(gazetteer.names)
     for line in gazetteer.names[:: len(gazetteer.names) // 500]:
@@ -98,6 +99,94 @@ def test_capital_before_the_state_and_the_city_before_its_region(gazetteer: Gaze
     assert _resolve(gazetteer, "New York")[1] == "city"
 
 
+def test_a_country_name_is_the_country_unless_the_story_is_elsewhere(
+    gazetteer: Gazetteer,
+) -> None:
+    # "Mexico" is the country, not the State of Mexico, even in a story about Toluca.
+    assert _resolve(gazetteer, "Mexico", "Toluca")[:2] == ("MEX", "country")
+    assert _resolve(gazetteer, "Georgia")[:2] == ("GEO", "country")
+    # A story about Atlanta and the United States means the state.
+    assert _resolve(gazetteer, "Georgia", "Atlanta", "United States")[:2] == ("USA", "region")
+
+
+def test_neighbouring_names_pick_the_namesake(gazetteer: Gazetteer) -> None:
+    # Edmonton beside Tottenham and Walthamstow is the district of north London.
+    assert _resolve(gazetteer, "Edmonton", "Tottenham", "Walthamstow")[0] == "GBR"
+    assert _resolve(gazetteer, "Edmonton")[0] == "CAN"
+
+
+def test_a_state_listed_with_states_is_the_state(gazetteer: Gazetteer) -> None:
+    assert _resolve(gazetteer, "New York", "Ohio", "Texas")[1] == "region"
+    # A story about Buffalo means the state; one about Brooklyn, or about New York and
+    # Washington, the city.
+    assert _resolve(gazetteer, "New York", "Buffalo")[1] == "region"
+    assert _resolve(gazetteer, "New York", "Brooklyn")[1] == "city"
+    assert _resolve(gazetteer, "New York", "Washington")[1] == "city"
+
+
+def test_districts_english_region_names_and_continent_adjectives(gazetteer: Gazetteer) -> None:
+    assert _resolve(gazetteer, "Suffolk County", "New York")[:2] == ("USA", "district")
+    assert _resolve(gazetteer, "Fife", "Scotland")[:2] == ("GBR", "district")
+    assert _resolve(gazetteer, "Bavaria")[:2] == ("DEU", "region")
+    assert _resolve(gazetteer, "KwaZulu-Natal")[:2] == ("ZAF", "region")
+    european = resolve_name(gazetteer, "European", story_context(gazetteer, []))
+    assert european is not None and european.kind == "continent" and european.name == "Europe"
+
+
+def test_division_words_state_and_lists_of_states(gazetteer: Gazetteer, nlp: Language) -> None:
+    assert _resolve(gazetteer, "Fars Province")[:2] == ("IRN", "region")
+    plymouth = resolve_name(gazetteer, "Plymouth Co.", story_context(gazetteer, ["Iowa"]))
+    assert plymouth is not None and (plymouth.kind, plymouth.country) == ("district", "USA")
+    state = resolve_name(gazetteer, "Washington", story_context(gazetteer, []), following="state")
+    assert state is not None and (state.kind, state.admin1) == ("region", "WA")
+    # "Georgia, Illinois and Missouri": a list of states, not a town of Missouri.
+    doc = nlp("Cases were reported in Georgia, Illinois, Missouri and Ohio.")
+    entries = [t.entry for t in find_toponyms(doc, gazetteer)]
+    assert [(e.kind, e.country, e.admin1) for e in entries if e is not None] == [
+        ("region", "USA", "GA"),
+        ("region", "USA", "IL"),
+        ("region", "USA", "MO"),
+        ("region", "USA", "OH"),
+    ]
+
+
+def test_regions_named_by_their_parts(gazetteer: Gazetteer) -> None:
+    assert _resolve(gazetteer, "Darfur")[:2] == ("SDN", "region")
+    assert _resolve(gazetteer, "Java")[:2] == ("IDN", "region")
+
+
+def test_points_of_countries_and_regions(gazetteer: Gazetteer) -> None:
+    from eventwire.eval.geo import haversine_km
+
+    def distance(entry: object, lat: float, lon: float) -> float:
+        assert isinstance(entry, GazetteerEntry)
+        return haversine_km(entry.lat, entry.lon, lat, lon)
+
+    # A compact country at the middle of its land (the contiguous United States);
+    # a sprawling one at its conventional point (Canada's Arctic islands would move a
+    # centroid); an archipelago at the middle of its islands, across the antimeridian.
+    assert distance(gazetteer.country("USA"), 39.8, -98.6) < 150
+    assert distance(gazetteer.country("CAN"), 60.0, -95.0) < 50
+    assert distance(gazetteer.country("IDN"), -5.0, 120.0) < 50
+    assert -21 < gazetteer.country("FJI").lat < -15  # type: ignore[union-attr]
+    # A region at the middle of its land, not where its people live (southern Ontario).
+    [ontario] = [e for e in gazetteer.lookup("Ontario") if e.kind == "region"]
+    assert distance(ontario, 50.0, -86.0) < 161
+
+
+def test_location_sources_agree_with_the_schema() -> None:
+    import json
+    import typing
+    from pathlib import Path
+
+    schema = json.loads(
+        (Path(__file__).resolve().parents[1] / "docs/event.schema.json").read_text("utf-8")
+    )
+    enum = schema["properties"]["location"]["properties"]["source"]["enum"]
+    hints = typing.get_type_hints(Place)
+    assert sorted(enum) == sorted(typing.get_args(hints["source"]))
+
+
 def test_dateline_resolves_within_its_country(gazetteer: Gazetteer) -> None:
     caracas = resolve_dateline(gazetteer, "CARACAS", "Venezuela")
     assert caracas is not None and (caracas.name, caracas.country) == ("Caracas", "VEN")
@@ -147,7 +236,7 @@ def test_event_place_from_its_clause_else_dateline(nlp: Language) -> None:
     assert (held.location.name, held.location.country, held.location.source) == (
         "Mexico City",
         "MEX",
-        "sentence",
+        "clause",
     )
 
 

@@ -146,7 +146,9 @@ class Place:
     lon: float | None
     geonameid: int | None
     precision: Literal["city", "region", "country"]
-    source: Literal["dateline", "sentence", "article"]
+    # clause: named in the event's clause; sentence: in its sentence's main clause;
+    # dateline: the story's dateline; article: the story's place otherwise.
+    source: Literal["clause", "sentence", "dateline", "article"]
 
     def to_record(self) -> dict[str, Any]:
         return {

@@ -16,13 +16,14 @@ from spacy.language import Language
 
 from eventwire import CODER
 from eventwire.actors.knowledge import ActorKnowledge, load_actor_knowledge, load_dictionaries
-from eventwire.actors.memory import InMemoryActorMemory
+from eventwire.actors.memory import ActorMemory, InMemoryActorMemory
 from eventwire.actors.resolve import resolve_mentions
 from eventwire.events.cameo import CameoCodebook, load_cameo_codebook
 from eventwire.events.coding import code_events
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.model import Article, CodedArticle
 from eventwire.nlp import load_pipeline, parse_articles
+from eventwire.nlp_prefilter import SentenceFilter, build_sentence_filter
 from eventwire.quotes import extract_quotes, link_events_to_quotes
 from eventwire.quotes.cues import CueLexicon, load_cue_lexicon
 from eventwire.when import date_events
@@ -39,6 +40,9 @@ class CoderOptions:
     default_date: dt.date | None = None
     batch_size: int = 32
     coder: str = CODER
+    # Parse only the sentences that can hold an actor, a trigger or a quote
+    # (nlp_prefilter.py); the others keep their text and offsets, unparsed.
+    prefilter: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,7 @@ class Coder:
     lexicon: Lexicon
     cues: CueLexicon
     options: CoderOptions = field(default_factory=CoderOptions)
+    sentence_filter: SentenceFilter | None = None
 
     @classmethod
     def load(cls, options: CoderOptions | None = None) -> Coder:
@@ -63,14 +68,25 @@ class Coder:
         knowledge = load_actor_knowledge(tokenize, actors, agents)
         codebook = load_cameo_codebook()
         lexicon = load_lexicon(codebook, options.verb_files)
-        return cls(nlp, knowledge, codebook, lexicon, load_cue_lexicon(), options)
+        cues = load_cue_lexicon()
+        sentence_filter = (
+            build_sentence_filter(nlp, knowledge, lexicon, cues) if options.prefilter else None
+        )
+        return cls(nlp, knowledge, codebook, lexicon, cues, options, sentence_filter)
 
-    def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
-        """Code articles in order, parsing them in batches."""
+    def code(
+        self, articles: Iterable[Article], memory: ActorMemory | None = None
+    ) -> Iterator[CodedArticle]:
+        """Code articles in order, parsing them in batches. `memory` keeps the people
+        stories title for later stories (a store's, to last between runs)."""
         # People a story titles ("Venezuelan President Nicolas Maduro") are
-        # remembered, with the story's date, for later stories of the same run.
-        memory = InMemoryActorMemory()
-        for parsed in parse_articles(self.nlp, articles, self.options.batch_size):
+        # remembered, with the story's date, for later stories: by default of
+        # this run only.
+        memory = memory if memory is not None else InMemoryActorMemory()
+        parsed_articles = parse_articles(
+            self.nlp, articles, self.options.batch_size, self.sentence_filter
+        )
+        for parsed in parsed_articles:
             article = parsed.article
             anchor = article.date or self.options.default_date
             mentions = resolve_mentions(parsed, self.knowledge, anchor=anchor, memory=memory)

@@ -21,10 +21,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from eventwire.actors.memory import InMemoryActorMemory, LearnedActor
 from eventwire.ingest import read_inputs
 from eventwire.ingest.triage import RunTally, triage
 from eventwire.model import Article, CodedArticle, InputProblem
 from eventwire.pipeline import Coder, CoderOptions
+from eventwire.store.actor_memory import StoredActorMemory
 from eventwire.store.base import BaseEventStore
 
 
@@ -76,14 +78,24 @@ def _worker_coder(options: CoderOptions) -> Coder:
     return Coder.load(options)
 
 
-def _init_worker(options: CoderOptions) -> None:
+# Each worker's actor memory: seeded with what the store had learned when the run
+# began, then kept across that worker's chunks (the parent stores their lessons).
+@cache
+def _worker_memory(options: CoderOptions) -> InMemoryActorMemory:
+    return InMemoryActorMemory()
+
+
+def _init_worker(options: CoderOptions, lessons: Sequence[LearnedActor] = ()) -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     _worker_coder(options)
+    memory = _worker_memory(options)
+    for lesson in lessons:
+        memory.learn(lesson)
 
 
 def code_chunk(articles: Sequence[Article], options: CoderOptions) -> list[CodedArticle]:
     """Code a chunk of articles with this process's coder (loaded on first use)."""
-    return list(_worker_coder(options).code(articles))
+    return list(_worker_coder(options).code(articles, _worker_memory(options)))
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -145,13 +157,19 @@ def code_corpus(
 
     if run.workers <= 1:
         coder = Coder.load(coder_options)
+        # People earlier runs learned are recalled; this run's lessons are written
+        # after each chunk is stored (storing an article again clears its lessons).
+        memory = StoredActorMemory.open(store)
         for chunk in _chunks(articles, run.chunk_size):
-            keep(coder.code(chunk))
+            keep(coder.code(chunk, memory))
+            memory.flush()
         return counts
     # The parent reads and stores; workers parse and code. At most two chunks per
     # worker are in flight, which bounds memory whatever the corpus size.
     with ProcessPoolExecutor(
-        max_workers=run.workers, initializer=_init_worker, initargs=(coder_options,)
+        max_workers=run.workers,
+        initializer=_init_worker,
+        initargs=(coder_options, StoredActorMemory.open(store).lessons()),
     ) as pool:
         pending: set[Future[list[CodedArticle]]] = set()
         for chunk in _chunks(articles, run.chunk_size):

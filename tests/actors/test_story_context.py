@@ -74,10 +74,22 @@ def test_no_bridge_when_descriptions_disagree(coder: Coder) -> None:
 
 
 def test_unknown_people_never_get_a_guessed_country(coder: Coder) -> None:
-    text = "Peruvian President Ana Quispe met Jorge Ballesteros. Minister Luis Ortega left."
+    text = (
+        "Peruvian President Ana Quispe met Jorge Ballesteros in Quito, Ecuador. "
+        "Minister Luis Ortega left."
+    )
     found = {m.actor.name: m.actor for m in _mentions(coder, text) if m.actor.name}
     assert "Jorge Ballesteros" not in found  # untitled and unknown: not coded
+    # The story names two countries: no country for a minister of neither stated.
     assert found["Luis Ortega"].code == "GOV" and found["Luis Ortega"].country is None
+
+
+def test_a_title_takes_the_one_country_the_story_names(coder: Coder) -> None:
+    text = "Peruvian President Ana Quispe met Jorge Ballesteros. Minister Luis Ortega left."
+    found = {m.actor.name: m.actor for m in _mentions(coder, text) if m.actor.name}
+    assert "Jorge Ballesteros" not in found  # untitled: still not coded
+    assert found["Luis Ortega"].code == "PERGOV"
+    assert found["Luis Ortega"].resolved_by == "context"
 
 
 def test_the_backed_opposition_is_the_country_in_context(coder: Coder) -> None:

@@ -74,7 +74,7 @@ def test_plover_loader_maps_old_labels_and_skips_documents(tmp_path: Path) -> No
     records = load_plover_records(write_plover(tmp_path))
     assert [(r.id, r.type) for r in records] == [("r1", "ASSAULT"), ("r2", "REQUEST")]
     assert records[0].sources[0].sector == "MIL" and records[0].targets[0].sector is None
-    assert records[1].targets == () and records[1].context == ("economic", "refugee")
+    assert records[1].targets == () and records[1].context == ("economic", "migration")
 
 
 def test_plover_scores(tmp_path: Path) -> None:
@@ -89,6 +89,10 @@ def test_plover_scores(tmp_path: Path) -> None:
     assert summary["actors"]["source_country_accuracy"] == 0.5
     assert summary["actors"]["source_sector_accuracy"] == 0.5
     assert summary["actors"]["target_country_accuracy"] == 1.0
+    assert summary["per_type"]["ASSAULT"] == {
+        "support": 1, "precision": 1.0, "recall": 1.0, "f1": 1.0
+    }  # fmt: skip
+    assert summary["per_type"]["REQUEST"]["recall"] == 0.0
 
 
 def test_plover_bad_file(tmp_path: Path) -> None:
@@ -159,3 +163,9 @@ def test_multicoder(tmp_path: Path) -> None:
     assert summary["all"]["ours_vs_majority"] == 1.0
     assert summary["all"]["coders_mean_pairwise"] == round(1 / 3, 4)
     assert summary["event_sentences"]["sentences"] == 1
+    # Per-root precision, recall and F1 over the sentences with a majority.
+    assert summary["per_root"] == {
+        "19": {"support": 1, "predicted": 1, "precision": 1.0, "recall": 1.0, "f1": 1.0}
+    }
+    wrong = score_multicoder(sentences, {sentences[0].id: [event("111")]})["per_root"]
+    assert wrong["19"]["recall"] == 0.0 and wrong["11"]["precision"] == 0.0

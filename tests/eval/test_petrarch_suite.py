@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,33 @@ def test_no_records_scores_zero() -> None:
     score = score_records([], {})
     assert score["records"] == 0 and score["pass_rate"] == 0.0
     assert score["events"]["precision"] == 0.0
+
+
+def test_json_lines_copy_of_a_suite(tmp_path: Path) -> None:
+    suite = tmp_path / "suite.jsonl"
+    lines = [
+        {
+            "id": "J-01",
+            "date": "20200108",
+            "category": "DEMO",
+            "valid": None,
+            "text": "Bravia  arrested\nAldorians.",
+            "expected": [{"sourcecode": "BRV", "targetcode": "ALD", "eventcode": "173"}],
+        },
+        {"id": "J-02", "date": None, "valid": "false", "text": "Skipped.", "expected": []},
+        {"id": "J-03", "date": "950101", "text": "Nothing happened.", "expected": []},
+    ]
+    suite.write_text("\n".join(json.dumps(line) for line in lines) + "\n\n")
+    records = load_validation_records(suite)
+    assert [r.id for r in records] == ["J-01", "J-03"]
+    assert records[0].text == "Bravia arrested Aldorians."
+    assert records[0].expected == (ExpectedEvent("BRV", "ALD", "173"),)
+    assert records[0].date == dt.date(2020, 1, 8) and records[0].category == "DEMO"
+    assert records[1].expected == () and records[1].date == dt.date(1995, 1, 1)
+
+
+def test_malformed_json_line_names_the_file_and_line(tmp_path: Path) -> None:
+    suite = tmp_path / "broken.jsonl"
+    suite.write_text('{"id": "J-01", "text": "Fine.", "expected": []}\n{"id": "J-02"\n')
+    with pytest.raises(ValueError, match=r"broken\.jsonl: line 2"):
+        load_validation_records(suite)

@@ -153,7 +153,7 @@ def test_target_needed_except_for_statements_and_protests(coder: Coder) -> None:
         "Chile did not attack Peru.",
         "Chile never criticized Peru.",
         "Chile denied sending troops to Peru.",
-        "Chile failed to reach an agreement with Peru.",
+        "Chile failed to attack Peru.",
     ],
 )
 def test_negated(coder: Coder, text: str) -> None:

@@ -87,6 +87,8 @@ def test_event_cues_are_loaded() -> None:
     assert "say" in cues.say_verbs and "would" in cues.hypothetical_aux
     assert "previously" in cues.background_adverbs
     assert "hold" in cues.support_verbs
+    assert "vow" in cues.commitment_verbs and "try" not in cues.commitment_verbs
+    assert "willing" in cues.intent_adjectives
 
 
 def test_user_noun_entries(tmp_path: Path) -> None:
@@ -130,3 +132,14 @@ def test_petrarch_verb_dictionary_as_user_file(tmp_path: Path) -> None:
     assert [e.code for e in lexicon.candidates("scold")] == ["111"]
     summary = petrarch_verb_summary(PETRARCH_VERBS, load_cameo_codebook())
     assert (summary.skipped_patterns, summary.skipped_codes) == (1, 1)
+
+
+def test_phrasal_and_object_entries_are_preferred() -> None:
+    lexicon = load_lexicon(load_cameo_codebook())
+    # "blow up" a power line destroys property; "step down" is a resignation.
+    assert "1712" in {e.code for e in lexicon.candidates("blow up")}
+    bare = [e.code for e in lexicon.candidates("step down") if not e.objects and not e.under]
+    assert bare == ["0831"]
+    # Rejecting an accusation denies responsibility.
+    rejected = [e for e in lexicon.candidates("reject") if "accusation" in e.objects]
+    assert {e.code for e in rejected} == {"016"}

@@ -43,3 +43,82 @@ def test_root_is_coded(coder: Coder, root: str, text: str) -> None:
     event = next(e for e in events if e.cameo[:2] == root)
     assert event.source is not None and event.source.country == "CHL"
     assert event.cameo_label and -10 <= event.goldstein <= 10
+
+
+# ------------------------------------------------------------ recoding rules
+
+
+def _coded(coder: Coder, text: str) -> list[tuple[str, str | None, str | None, bool, str]]:
+    events = coder.code_one(Article(id="recode", text=text)).events
+    return [
+        (
+            e.cameo,
+            e.source.code if e.source else None,
+            e.target.code if e.target else None,
+            e.negated,
+            e.modality,
+        )
+        for e in events
+        if not e.cameo.startswith("01")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix"),
+    [
+        # Withholding a cooperative act is a rejection (CAMEO 12), asserted.
+        ("Chile failed to reach an agreement with Peru.", "127"),
+        ("Chile will not lift the sanctions on Peru.", "12"),
+        ("Chile refused to send peacekeepers to Peru.", "12"),
+    ],
+)
+def test_withheld_cooperation_is_a_rejection(coder: Coder, text: str, prefix: str) -> None:
+    found = _coded(coder, text)
+    assert any(code.startswith(prefix) and not negated for code, *_, negated, _m in found), found
+
+
+def test_vowing_a_hostile_act_is_a_threat_but_a_plan_is_not(coder: Coder) -> None:
+    assert any(code.startswith("13") for code, *_ in _coded(coder, "Chile vowed to fight Peru."))
+    planned = _coded(coder, "Chile plans to attack Peru.")
+    assert [(code, modality) for code, *_, modality in planned] == [("190", "intended")]
+
+
+def test_future_cooperation_is_an_intent(coder: Coder) -> None:
+    found = _coded(coder, "Chile will send humanitarian aid to Peru.")
+    assert [code for code, *_ in found] == ["0333"]
+
+
+def test_reported_pronoun_subject_is_the_speaker(coder: Coder) -> None:
+    found = _coded(coder, "Chilean officials said they would boycott all contact with Peru.")
+    assert any(source == "CHLGOV" and target == "PER" for _, source, target, *_ in found), found
+
+
+def test_unknown_target_is_kept_only_when_the_sentence_names_one(coder: Coder) -> None:
+    # "destroyed three bridges": what was hit is named, just not an actor we code.
+    found = _coded(coder, "Chilean soldiers destroyed three bridges near the border.")
+    assert found and found[0][2] is None
+    assert _coded(coder, "Chile attacked.") == []
+
+
+def test_complement_makes_the_governing_verb_redundant(coder: Coder) -> None:
+    found = _coded(coder, "Chile agreed to meet Peru next week.")
+    assert [code for code, *_ in found] == ["036"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Chile accepted Peruvian refugees.", "075"),
+        ("Chile eased travel restrictions on Peru.", "081"),
+        ("Chile closed its border with Peru.", "172"),
+        ("Chile cancelled a planned visit to Peru.", "160"),
+        ("Chile lodged a formal protest with Peru.", "114"),
+        ("Chile and Peru held joint military exercises.", "062"),
+        ("Chile welcomed the decision of Peru.", "051"),
+        ("Chile suspended military aid to Peru.", "1622"),
+        ("Chilean rebels blew up a bridge near the border with Peru.", "1712"),
+    ],
+)
+def test_everyday_wording_is_coded(coder: Coder, text: str, code: str) -> None:
+    found = _coded(coder, text)
+    assert code in [c for c, *_ in found], found

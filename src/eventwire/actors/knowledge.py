@@ -28,7 +28,11 @@ from eventwire.actors.petrarch import (
 )
 from eventwire.actors.yaml_dictionary import read_yaml_dictionary
 
-EntryKind = Literal["country", "adjective", "capital", "seat", "organization", "dictionary"]
+# "people": an ethnic or religious group ("Kurds", "Tamil"), coded as its home country
+# when it has one, else as the civilians of the country the story puts it in.
+EntryKind = Literal[
+    "country", "adjective", "capital", "seat", "organization", "dictionary", "people"
+]
 AgentKind = Literal["person", "body", "group"]
 V = TypeVar("V")
 _AGENT_KINDS: dict[str, AgentKind] = {"person": "person", "body": "body", "group": "group"}
@@ -149,7 +153,17 @@ def lower_key(token: Token) -> str:
 
 
 def lemma_key(token: Token) -> str:
-    return token.lemma_.lower()
+    lemma = token.lemma_.lower()
+    if token.is_sent_start and token.pos_ == "PROPN" and lemma == token.lower_:
+        # A plural role noun opening a sentence is often tagged as a name and left
+        # unlemmatised ("Rebels attacked", "Authorities said"): singularise it here.
+        if lemma.endswith("ies"):
+            return lemma[:-3] + "y"
+        if lemma.endswith(("ches", "shes", "sses", "xes")):
+            return lemma[:-2]
+        if lemma.endswith("s") and not lemma.endswith("ss"):
+            return lemma[:-1]
+    return lemma
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +261,10 @@ def load_actor_knowledge(
                 names.add(
                     phrase[1:], NameEntry(code + (sector or ""), code, sector, kind, row["name"])
                 )
+    for row in _data_rows("peoples.tsv"):
+        home = row["home"] or None
+        for text in _alternatives(row["names"]):
+            names.add(tuple(tokenize(text)), NameEntry(home or "", home, None, "people", text))
     for row in _data_rows("organizations.tsv"):
         country, sector = split_code(row["code"])
         entry = NameEntry(row["code"], country, sector, "organization", row["name"])

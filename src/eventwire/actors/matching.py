@@ -44,12 +44,18 @@ class Match(Generic[V]):
 
 def scan(doc: Doc, table: PhraseTable[V], key: Callable[[Token], str]) -> list[Match[V]]:
     """Every longest match of `table` in `doc`, left to right, keyed by `key`."""
-    if not len(table):
+    # Per-story hot path: test emptiness and first words on the dict itself rather
+    # than summing the buckets (len) or calling match_at at every token.
+    first_words = table.by_first
+    if not first_words:
         return []
     keys = [key(token) for token in doc]
     matches: list[Match[V]] = []
     position = 0
     while position < len(keys):
+        if keys[position] not in first_words:
+            position += 1
+            continue
         found = table.match_at(keys, position)
         if found is None:
             position += 1
@@ -98,7 +104,7 @@ def index_phrases(doc: Doc, knowledge: ActorKnowledge, anchor: dt.date | None) -
     theirs = scan(doc, knowledge.dictionary_names, lower_key)
     for match in shipped + theirs:
         entry = match.value.on(anchor)
-        if entry is None or is_backer(doc, match):
+        if entry is None or is_backer(doc, match) or _inside_longer_name(doc, match, names):
             continue
         if match in theirs:
             # A user's entry replaces any of ours it overlaps.
@@ -107,11 +113,13 @@ def index_phrases(doc: Doc, knowledge: ActorKnowledge, anchor: dt.date | None) -
                 if overlapped is not None:
                     name_heads.discard(match_head(doc, overlapped.start, overlapped.end))
         if (
-            entry.kind == "adjective"
+            entry.kind in ("adjective", "people")
             and match.start > 0
             and doc[match.start - 1].lower_ == "ethnic"
         ):
-            continue  # "ethnic Albanians in Macedonia" are not Albania's
+            # "ethnic Albanians in Macedonia" are not Albania's: a people of no one
+            # country, whom the resolver codes as civilians of where they live.
+            entry = NameEntry("", None, None, "people", entry.name)
         dated = Match(match.start, match.end, entry)
         for i in range(match.start, match.end):
             names[i] = dated
@@ -129,6 +137,21 @@ def index_phrases(doc: Doc, knowledge: ActorKnowledge, anchor: dt.date | None) -
         token.i: ent for ent in doc.ents if ent.label_ == "PERSON" for token in ent
     }
     return PhraseIndex(names, name_heads, agents, persons)
+
+
+def _inside_longer_name(doc: Doc, match: Match[NameEntry], names: dict[int, Match[NameEntry]]) -> bool:
+    """An organisation's name as the tail of a longer name we do not know: the
+    "Security Council" of Iran's "Supreme National Security Council" is not the UN's."""
+    if match.value.kind != "organization" or match.start == 0:
+        return False
+    before = doc[match.start - 1]
+    return (
+        before.pos_ == "PROPN"
+        and before.is_title
+        and before.dep_ == "compound"
+        and match.start <= before.head.i < match.end
+        and before.i not in names
+    )
 
 
 def _choose_shared_names(

@@ -5,7 +5,8 @@ power, organisation, a user's dictionary entry), a role noun (sector), or a
 person; the phrase's modifiers add the country ("Venezuelan President Nicolas
 Maduro", "Venezuela's leader", "diplomats from the U.S."). The rules are in
 actors/resolver.py; what the story has said so far, in actors/story.py; where
-the tables match the text, in actors/matching.py.
+the tables match the text, in actors/matching.py; lists of nationalities that
+share one role ("Hungarian and Romanian officials"), in actors/coordination.py.
 
 What the story says binds for the rest of it: after "Venezuelan President
 Nicolas Maduro", a later "Maduro", "the president" or "he" is VENGOV. A person
@@ -20,10 +21,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from spacy.tokens import Span
+
+from eventwire.actors.coordination import (
+    coordinated_members,
+    is_coordinated_modifier,
+    member_actor,
+)
 from eventwire.actors.knowledge import ActorKnowledge
 from eventwire.actors.memory import ActorMemory, LearnedActor
 from eventwire.actors.resolver import NOMINAL_POS, ArticleResolver
-from eventwire.model import Mention
+from eventwire.model import Actor, Mention
 from eventwire.nlp import ParsedArticle
 
 __all__ = ["resolve_mentions"]
@@ -58,9 +66,15 @@ def resolve_mentions(
         resolver.sentence = sentence_index
         found: list[_Found] = []
         for token in sent:
+            if is_coordinated_modifier(token):
+                continue  # "Hungarian" of "Hungarian and Romanian officials": below
             if token.dep_ in ("compound", "amod") and token.head.pos_ in NOMINAL_POS:
                 continue  # part of a bigger phrase, coded with its head
-            if token.dep_ == "poss" or resolver.is_name_part(token):
+            if resolver.is_name_part(token):
+                continue
+            if token.dep_ == "poss" and resolver.resolve(token.head) is not None:
+                # "Venezuela's leader": coded with its head. A possessor whose head is
+                # no actor ("President Assad's failure") is an actor of its own.
                 continue
             if token.pos_ == "PRON":
                 continue  # after the sentence's other phrases
@@ -83,6 +97,9 @@ def resolve_mentions(
                     tokens[-1].i,
                 )
             )
+        members = _coordinated(resolver, sent, sentence_index)
+        member_heads = {f.mention.head for f in members}
+        found = [f for f in found if f.mention.head not in member_heads] + members
         kept = [
             f
             for f in found
@@ -118,3 +135,40 @@ def resolve_mentions(
                 )
             )
     return mentions
+
+
+def _coordinated(resolver: ArticleResolver, sent: Span, sentence_index: int) -> list[_Found]:
+    """The earlier members of coordinated modifiers ("Hungarian" of "Hungarian and
+    Romanian officials"), each an actor: a country takes the head's role, anything
+    else (an organisation, a person) is coded as itself."""
+    found: list[_Found] = []
+    for head in sent:
+        if head.pos_ not in NOMINAL_POS:
+            continue
+        phrase_start = resolver.phrase_tokens(head)[0].i
+        members = coordinated_members(head, phrase_start)
+        if not members:
+            continue
+        head_actor = resolver.resolve(head)
+        head_agent = resolver.agents.get(head.i)
+        for member in members:
+            match = resolver.names.get(member.i)
+            if match is not None and match.value.kind in ("country", "adjective"):
+                first, last = match.start, match.end - 1
+                country = match.value.country or match.value.code
+                text = resolver.doc[first : last + 1].text
+                agent = head_agent.value if head_agent is not None else None
+                actor: Actor | None = member_actor(country, head_actor, agent, text)
+            else:
+                actor = resolver.resolve(member)
+                tokens = resolver.phrase_tokens(member)
+                first, last = tokens[0].i, tokens[-1].i
+                if actor is not None:
+                    # A pronoun may point back to it; a nationality member is part
+                    # of its head's group, which is the referent.
+                    resolver.story.add_referent(resolver.referent(sentence_index, member, actor))
+            if actor is None:
+                continue
+            start, end = resolver.doc[first].idx, resolver.doc[last].idx + len(resolver.doc[last])
+            found.append(_Found(Mention(sentence_index, start, end, member.i, actor), first, last))
+    return found

@@ -43,6 +43,11 @@ _PHRASE_BREAKS = {",", ";", ":", "and", "or", "(", ")", "—", "–"}
 # Sectors that only exist inside a country: without a country in the phrase they take
 # the country of what they are coordinated with, else the story's own (its dateline).
 _DOMESTIC_SECTORS = {"OPP", "REB", "INS", "SEP"}
+# Roles held at home, not abroad or as victims: without a country in the phrase or the
+# story's record, they take the one country the story names (ArticleResolver.sole_country).
+_HOME_ROLES = {"GOV", "JUD", "LEG", "COP", "OPP", "PTY", "ELI", "REB", "INS", "SEP"}
+# Government roles that serve abroad: a story about an embassy names the host country.
+_ABROAD_TITLES = {"embassy", "consulate", "ambassador", "envoy", "diplomat", "consul"}
 # Entity types a person's name never has: "officials Wednesday" is not a titled "Wednesday".
 _NOT_PERSON_ENTS = {
     "DATE",
@@ -105,6 +110,11 @@ class ArticleResolver:
         self.home_country = (
             knowledge.country_names.get(dateline.country or "") if dateline else None
         )
+        # The one country the whole story names, if it names only one: where a title
+        # of no stated country ("Judge Ana Ruiz", "the ruling coalition") most likely
+        # serves. Stories that name two or more give no such guess.
+        named = {match.value.country for match in self.names.values() if match.value.country}
+        self.sole_country = next(iter(named)) if len(named) == 1 else None
 
     # ------------------------------------------------------------ phrases
 
@@ -135,25 +145,41 @@ class ArticleResolver:
                 if previous.lower_ in _PHRASE_BREAKS or previous.pos_ in ("ADP", "VERB"):
                     break
                 start -= 1
-        return [self.doc[i] for i in range(start, head.i + 1) if i >= start]
+        # A name goes on past its head: "the Organization of African Unity".
+        end = max(chosen) if match is not None else head.i
+        return [self.doc[i] for i in range(start, end + 1)]
 
     def clues(self, head: Token, tokens: Sequence[Token]) -> _Clues:
         clues = _Clues()
         head_name = self.names.get(head.i)
-        if head_name is not None and head_name.value.kind != "adjective":
+        if head_name is not None and head_name.value.kind not in ("adjective", "people"):
             clues.full = head_name.value
             clues.country = head_name.value.country
+        people_home: str | None = None
         for token in tokens:
             match = self.names.get(token.i)
             if match is None or match is head_name:
                 continue
-            if clues.country is None and match.value.country:
-                clues.country = match.value.country
-            if match.value.kind in ("organization", "dictionary") and clues.modifier_name is None:
-                clues.modifier_name = match.value
+            entry = match.value
+            if entry.kind in ("organization", "dictionary"):
+                if clues.modifier_name is None:
+                    clues.modifier_name = entry
+                if entry.kind == "organization":
+                    # "Hamas militants", "FBI agents": the group's own code, not its
+                    # country's (coded from modifier_name when nothing else names one).
+                    continue
+            if entry.kind == "people":
+                # "Karen guerrillas": the people's home, unless a country says otherwise
+                # ("Indian Tamils").
+                people_home = people_home or entry.country
+                continue
+            if clues.country is None and entry.country:
+                clues.country = entry.country
         if head_name is not None and clues.country is None:
             # A demonym as a noun takes a modifier's country first: "Bosnian Serbs" are BIH.
             clues.country = head_name.value.country
+        if clues.country is None:
+            clues.country = people_home
         if clues.country is None:
             clues.country = self._possessor_country(head)
         head_agent = self.agents.get(head.i)
@@ -170,7 +196,7 @@ class ArticleResolver:
         agent_match = head_agent
         if head_agent is None and (person_text is not None or head.i in self.names):
             # a title before a name: "President Nicolas Maduro", "Deputy Foreign Minister X"
-            titles = [self.agents[t.i] for t in tokens if t.i in self.agents]
+            titles = [self.agents[t.i] for t in tokens if t.i in self.agents and t.i <= head.i]
             agent_match = titles[-1] if titles else None
         if agent_match is not None:
             clues.agent = agent_match.value
@@ -318,10 +344,17 @@ class ArticleResolver:
             if head.dep_ not in ("amod", "compound"):
                 return Actor(clues.country, clues.country, None, text, None, "knowledge")
             return None
+        if head_name is not None and head_name.value.kind == "people":
+            if head.dep_ in ("amod", "compound"):
+                return None
+            return self._people(head, clues, text)
         if head.pos_ != "NOUN":
             return None
         entry = clues.modifier_name
         if head.lemma_.lower() in self.knowledge.proxies:
+            author = self._proxy_author(head)
+            if author is not None:
+                return replace(author, text=text)
             if entry is not None:
                 return self._organization(entry, text)
             if clues.country is not None:
@@ -342,11 +375,64 @@ class ArticleResolver:
             return self._described(head, clues, text)
         return None
 
+    def _people(self, head: Token, clues: _Clues, text: str) -> Actor:
+        """An ethnic or religious group as a noun ("Iraqi Kurds", "ethnic Albanians in
+        Macedonia", "Tamils"): the civilians of the country the phrase names, else of
+        where the story puts them, else of the people's home."""
+        match = self.names.get(head.i)
+        home = match.value.country if match is not None else None
+        named = clues.country if clues.country != home else None  # "Iraqi Kurds"
+        located = self._located_country(head)
+        country = named or located or home
+        resolved_by: ResolvedBy = "knowledge"
+        if country is None:
+            country = self._coordinated_country(head) or self.sole_country
+            resolved_by = "context"
+        if country is None:
+            return Actor("CVL", None, "CVL", text, None, "knowledge")
+        return Actor(country + "CVL", country, "CVL", text, None, resolved_by)
+
+    def _located_country(self, head: Token) -> str | None:
+        """The country of an "in X" / "of X" after the head: "Kurds in Syria"."""
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in _ORIGIN_PREPS | _LOCATION_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    place = self.resolve(pobj)
+                    if place is not None and place.country:
+                        return place.country
+        return None
+
+    def _proxy_author(self, head: Token) -> Actor | None:
+        """Who made the act a proxy noun names, when the phrase says so in full:
+        "President Reagan's statement", "his proposal", "a statement from the U.S.
+        State Department" are that actor's, role and all."""
+        for child in head.children:
+            if child.dep_ == "poss":
+                kind = pronoun_kind(child)
+                if kind is not None:
+                    referent = self.story.antecedent(child, self.sentence, kind)
+                    # "Peru rejected his proposal" is his; in "the ILO reiterated its
+                    # demand" the author is the verb's own subject, not another actor.
+                    if referent is not None and referent.token.head.i != head.head.i:
+                        return replace(referent.actor, resolved_by="context")
+                elif child.i not in self.names or child.i in self.name_heads:
+                    author = self.resolve(child)
+                    if author is not None and author.sector is not None:
+                        return author
+            elif child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by"):
+                for pobj in child.children:
+                    author = self.resolve(pobj) if pobj.dep_ == "pobj" else None
+                    if author is not None and author.sector is not None:
+                        return author
+        return None
+
     def _seat_possessor(self, head: Token) -> Actor | None:
         """ "Washington's wish", "the Kremlin's plan": the possessor's own code."""
         for child in head.lefts:
             match = self.names.get(child.i)
-            if child.dep_ == "poss" and match is not None:
+            if child.dep_ == "poss" and match is not None and match.value.kind != "people":
                 entry = match.value
                 return Actor(entry.code, entry.country, entry.sector, child.text, None, "knowledge")
         return None
@@ -385,6 +471,8 @@ class ArticleResolver:
         if country is None and agent.sector[:3] in _DOMESTIC_SECTORS:
             country = self._coordinated_country(head) or self.home_country
             resolved_by = "context" if country else "knowledge"
+        if country is None and self._serves_at_home(agent, clues.title):
+            country, resolved_by = self.sole_country, "context"
         if country is None:
             return Actor(agent.sector, None, agent.sector[:3], text, None, resolved_by)
         code, sector = _compose(country, agent)
@@ -392,6 +480,14 @@ class ArticleResolver:
         if agent.kind == "person" and clues.title:
             self.story.remember_title(clues.title, actor)
         return actor
+
+    def _serves_at_home(self, agent: AgentEntry, title: tuple[str, ...]) -> bool:
+        """Whether a role of no stated country may take the story's one country."""
+        return (
+            self.sole_country is not None
+            and agent.sector[:3] in _HOME_ROLES
+            and not _ABROAD_TITLES & set(title)
+        )
 
     def _coordinated_country(self, head: Token) -> str | None:
         """The country of a conjunct: "representatives of Maduro and the opposition"."""
@@ -475,6 +571,12 @@ class ArticleResolver:
         if bridged is not None and bridged.country is not None:
             code, sector = _compose(bridged.country, agent)
             actor = Actor(code, bridged.country, sector, text, name, "context")
+            self._bind(name, actor, taught=False)
+            return actor
+        if self.sole_country is not None and self._serves_at_home(agent, clues.title):
+            # "Judge Ana Ruiz charged 12 Peruvian officers": the story's one country.
+            code, sector = _compose(self.sole_country, agent)
+            actor = Actor(code, self.sole_country, sector, text, name, "context")
             self._bind(name, actor, taught=False)
             return actor
         return Actor(agent.sector, None, agent.sector[:3], text, name, "knowledge")

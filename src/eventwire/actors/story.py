@@ -10,8 +10,11 @@ a candidate of the right kind (a person for he/she, a country, organisation or
 institution for it) earlier in the same sentence, the subject first; else the
 subject of the closest of the previous sentences, else its latest candidate.
 An argument of the pronoun's own verb is never its antecedent ("Maduro thanked
-him" is not Maduro). "They" is left alone: in news it as often means the people
-of a country as its government.
+him" is not Maduro). "They" and "their" point only to a group of people the
+story named ("rebels", "Peruvian officials"), never to a country: in news a
+country's "they" as often means its people as its government. "Them" is left
+alone: it is mostly the object of a group's own clause ("police said they had
+arrested 20 of them").
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ ReferentKind = Literal["person", "thing", "group"]
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
+GROUP_PRONOUNS = frozenset({"they", "their", "theirs", "themselves"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # How many sentences back a pronoun or a bare title may reach for its antecedent.
 PRONOUN_REACH = 2
@@ -55,6 +59,8 @@ def pronoun_kind(token: Token) -> ReferentKind | None:
         return "person"
     if word in THING_PRONOUNS:
         return "thing"
+    if word in GROUP_PRONOUNS:
+        return "group"
     return None
 
 
@@ -96,6 +102,11 @@ class StoryRecord:
         if same:
             subjects = [r for r in same if r.is_subject]
             return (subjects or same)[-1]
+        if kind == "group" and any(
+            r.sentence == sentence and r.token.i < pronoun.i and r.is_subject
+            for r in self.referents
+        ):
+            return None  # "Peru and Bolivia said they ...": theirs, not an earlier group's
         for back in range(1, PRONOUN_REACH + 1):
             earlier = [
                 r for r in self.referents if r.sentence == sentence - back and r.kind == kind

@@ -52,6 +52,7 @@ def code_command(
     """
     from eventwire import CODER
     from eventwire.store import StoreError, open_store
+    from eventwire.store.actor_memory import StoredActorMemory
 
     coder = common.load_coder(date, actors, agents, verbs)
     tally = RunTally()
@@ -63,6 +64,8 @@ def code_command(
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     run_id = store.start_run(" ".join(["eventwire", *sys.argv[1:]]), CODER) if store else None
+    # With a store, people earlier runs learned are recalled and this run's are kept.
+    memory = StoredActorMemory.open(store) if store is not None else None
     outcomes = {"stored": 0, "replaced": 0, "unchanged": 0}
     n_articles = n_events = 0
     status = "failed"
@@ -74,10 +77,12 @@ def code_command(
         if store is not None and pending:
             for outcome, count in store.store_many(pending, batch_size=len(pending)).items():
                 outcomes[outcome] += count
+        if memory is not None:
+            memory.flush()  # after the articles: storing one again clears its lessons
         pending.clear()
 
     try:
-        for coded in coder.code(articles):
+        for coded in coder.code(articles, memory):
             n_articles += 1
             n_events += len(coded.events)
             pending.append(coded)

@@ -22,7 +22,8 @@ def eval_group() -> None:
 def eval_petrarch(
     path: Path, actors: tuple[Path, ...], agents: tuple[Path, ...], verbs: tuple[Path, ...]
 ) -> None:
-    """Run a PETRARCH validation file (XML records) and print the scores as JSON."""
+    """Run a PETRARCH validation file (its XML records, or a .jsonl copy) and print the
+    scores as JSON."""
     from eventwire.eval.runner import run_petrarch_suite
 
     coder = common.load_coder(None, actors, agents, verbs)

@@ -163,7 +163,8 @@ def same_place(entry: GazetteerEntry, lat: float, lon: float, grid: CityGrid) ->
 
 def resolve_gold_spans(gazetteer: Gazetteer, article: GeoArticle) -> list[GazetteerEntry | None]:
     """Resolve each gold toponym of an article with the article's context: the other
-    toponyms it names and a qualifier written after it ("Bangor, Maine")."""
+    toponyms it names, a qualifier written after it ("Bangor, Maine") and the word
+    after it ("Washington state")."""
     context = story_context(gazetteer, (t.text for t in article.toponyms))
     by_start = {t.start: t for t in article.toponyms}
     resolved = []
@@ -175,7 +176,9 @@ def resolve_gold_spans(gazetteer: Gazetteer, article: GeoArticle) -> list[Gazett
             qualifier = resolve_name(gazetteer, following.text, context)
             if qualifier is not None and qualifier.kind not in ("country", "region"):
                 qualifier = None
-        resolved.append(resolve_name(gazetteer, toponym.text, context, qualifier))
+        words = article.text[toponym.end : toponym.end + 40].split()
+        word = words[0].strip(".,;:") if words else ""
+        resolved.append(resolve_name(gazetteer, toponym.text, context, qualifier, word))
     return resolved
 
 

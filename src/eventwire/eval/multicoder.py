@@ -130,6 +130,9 @@ def score_multicoder(
         }
 
     events_only = [s for s in sentences if s.majority not in (None, NO_EVENT)]
+    per_root = _per_root(
+        [(s.majority, our_root(coded.get(s.id, ()))) for s in sentences if s.majority is not None]
+    )
     confusion: Counter[tuple[str, str]] = Counter(
         (s.majority, our_root(coded.get(s.id, ()))) for s in events_only if s.majority is not None
     )
@@ -138,4 +141,34 @@ def score_multicoder(
         "all": measure(sentences),
         "event_sentences": measure(events_only),
         "event_confusion": {f"{g}->{o}": n for (g, o), n in confusion.most_common(30)},
+        "per_root": per_root,
     }
+
+
+def _per_root(pairs: Sequence[tuple[str, str]]) -> dict[str, dict[str, float]]:
+    """Precision, recall and F1 of each CAMEO root (majority label vs ours) over the
+    sentences with a majority; "none" is not a root and counts only as a miss or a
+    false alarm of the roots around it."""
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for gold, ours in pairs:
+        if gold == ours:
+            tp[gold] += 1
+            continue
+        fn[gold] += 1
+        fp[ours] += 1
+    roots = sorted(root for root in set(tp) | set(fp) | set(fn) if root != NO_EVENT)
+    table: dict[str, dict[str, float]] = {}
+    for root in roots:
+        precision = tp[root] / (tp[root] + fp[root]) if tp[root] + fp[root] else 0.0
+        recall = tp[root] / (tp[root] + fn[root]) if tp[root] + fn[root] else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        table[root] = {
+            "support": tp[root] + fn[root],
+            "predicted": tp[root] + fp[root],
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+        }
+    return table

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -154,8 +155,43 @@ def _read_record(attributes: dict[str, str], body: str) -> ValidationRecord | No
     )
 
 
+def _json_records(path: Path, text: str) -> list[ValidationRecord]:
+    """Records of a JSON-lines copy of a suite: one object a line with `id`, `text`,
+    `date`, `category`, `valid` and `expected` ([{sourcecode, targetcode, eventcode}],
+    empty when no event is expected)."""
+    records = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            record_id = str(item["id"]).strip()
+            body = " ".join(str(item["text"]).split())
+            codings = item.get("expected") or []
+            expected = tuple(
+                ExpectedEvent(
+                    str(c.get("sourcecode", "")).strip(),
+                    str(c.get("targetcode", "")).strip(),
+                    str(c.get("eventcode", "")).strip(),
+                )
+                for c in codings
+                if not _is_true(str(c.get("noevents")))
+            )
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"{path}: line {number}: not a validation record ({exc})") from exc
+        if _is_false(str(item.get("valid"))) or not record_id or not body:
+            continue
+        category = str(item.get("category") or "").strip() or None
+        date = _parse_date(str(item["date"])) if item.get("date") else None
+        records.append(ValidationRecord(record_id, date, body, expected, category))
+    return records
+
+
 def load_validation_records(path: Path) -> list[ValidationRecord]:
     """Read the codable records of a PETRARCH/TABARI validation file, in file order.
+
+    A `.jsonl` file is read as JSON lines (see `_json_records`), records marked
+    `"valid": "false"` skipped; anything else as the suite's XML-like format:
 
     Comments are removed first (one that is never closed ends with its line);
     reading stops at a `<Stop>` tag outside comments, as PETRARCH's validation
@@ -169,17 +205,21 @@ def load_validation_records(path: Path) -> list[ValidationRecord]:
     Raises ValueError naming the file when it holds no codable record.
     """
     path = Path(path)
-    text = _strip_comments(path.read_text(encoding="utf-8", errors="replace"))
-    stop = _STOP.search(text)
-    if stop is not None:
-        text = text[: stop.start()]
-    records = [
-        r
-        for attributes, body in _record_bodies(text)
-        if (r := _read_record(attributes, body)) is not None
-    ]
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix.lower() == ".jsonl":
+        records = _json_records(path, raw)
+    else:
+        text = _strip_comments(raw)
+        stop = _STOP.search(text)
+        if stop is not None:
+            text = text[: stop.start()]
+        records = [
+            r
+            for attributes, body in _record_bodies(text)
+            if (r := _read_record(attributes, body)) is not None
+        ]
     if not records:
-        raise ValueError(f"{path}: no codable <Sentence> records")
+        raise ValueError(f"{path}: no codable validation records")
     return records
 
 

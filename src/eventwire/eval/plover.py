@@ -46,8 +46,34 @@ OLD_TYPE_LABELS: Mapping[str, str] = {
     "FIGHT": "ASSAULT",
 }
 
-# Context spellings of the gold set that differ from the 2021 table's.
-_CONTEXT_SPELLINGS: Mapping[str, str] = {"refugees": "refugee"}
+# Contexts and modes of the gold set (a 2016 draft of PLOVER) under their 2021
+# names, as the manual's Table 2.1 and mode lists define them: refugees are now
+# "migration", "rights" is split into human rights and political rights and
+# freedoms, "government" is the executive; organised and spontaneous
+# demonstrations are both "demo", a general strike "strike", a hunger strike
+# "hunger", hosting a visit is a "visit", detention an "arrest" and confiscation
+# a "seize". A gold name maps to every 2021 name it covers; "other" is the 2016
+# mode for an unspecified one, which 2021 leaves empty.
+_OLD_CONTEXTS: Mapping[str, tuple[str, ...]] = {
+    "refugee": ("migration",),
+    "refugees": ("migration",),
+    "resource": ("natural_resource",),
+    "rights": ("human_rights", "rights_freedoms"),
+    "political": ("political_institutions", "pro_democracy", "pro_autocracy"),
+    "government": ("executive",),
+    "religion": ("religion_ethnicity",),
+}
+_OLD_MODES: Mapping[str, str] = {
+    "demo-org": "demo",
+    "demo-spon": "demo",
+    "strike-gen": "strike",
+    "strike-hun": "hunger",
+    "riot-spon": "riot",
+    "host": "visit",
+    "detain": "arrest",
+    "confiscate": "seize",
+}
+_UNSPECIFIED_MODE = "other"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,14 +116,23 @@ def _actors(value: Any) -> tuple[GoldActor, ...]:
 def _context(value: Any) -> tuple[str, ...]:
     if not isinstance(value, str):
         return ()
-    items = (part.strip().lower().replace("_", "-") for part in value.split(","))
-    return tuple(_CONTEXT_SPELLINGS.get(item, item) for item in items if item and item != "none")
+    items = (part.strip().lower().replace("-", "_") for part in value.split(","))
+    names: list[str] = []
+    for item in items:
+        if item and item != "none":
+            names.extend(_OLD_CONTEXTS.get(item, (item,)))
+    return tuple(dict.fromkeys(names))
 
 
 def _mode(value: Any) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
-    return value.strip().lower().replace("_", "-")
+    mode = value.strip().lower().replace("_", "-")
+    return _OLD_MODES.get(mode, mode)
+
+
+def _mode_matches(gold: str, ours: str | None) -> bool:
+    return ours == gold or (gold == _UNSPECIFIED_MODE and ours is None)
 
 
 def load_plover_records(path: Path) -> list[PloverRecord]:
@@ -203,7 +238,7 @@ def score_plover(
                 false_positive[guess] += 1
         count("type", guess == record.type)
         if record.mode is not None:
-            count("mode", answer is not None and answer.plover.mode == record.mode)
+            count("mode", answer is not None and _mode_matches(record.mode, answer.plover.mode))
         if record.context:
             count(
                 "context",
@@ -223,6 +258,8 @@ def score_plover(
     per_type = {
         name: {
             "support": true_positive[name] + false_negative[name],
+            "precision": _ratio(true_positive[name], true_positive[name] + false_positive[name]),
+            "recall": _ratio(true_positive[name], true_positive[name] + false_negative[name]),
             "f1": round(_f1(true_positive[name], false_positive[name], false_negative[name]), 4),
         }
         for name in gold_types

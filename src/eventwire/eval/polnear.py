@@ -17,6 +17,8 @@ votes); a quote unit is derived from each content fragment:
   stretch inside another fragment (a partial quote: said it was "a disaster");
 - indirect: every fragment that does not open with a quotation mark (reported
   speech, mixed or not).
+A doubled apostrophe ('') is a quotation mark here as in the extractor: the
+New York Times articles are typeset that way (`marks.normalize_marks`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventwire.quotes.marks import QUOTE_MARKS
+from eventwire.quotes.marks import QUOTE_MARKS, normalize_marks
 
 Fragment = tuple[int, int]
 _EDGE = " \t\n,.;:!?—–-" + QUOTE_MARKS
@@ -165,7 +167,7 @@ def _quoted_stretches(text: str, start: int, end: int) -> list[Fragment]:
 
 def quote_units(document: PolnearDocument) -> tuple[list[GoldUnit], list[GoldUnit]]:
     """The gold (direct, indirect) units of a document, as the module docstring defines them."""
-    text = document.text
+    text = normalize_marks(document.text)
     direct: list[GoldUnit] = []
     indirect: list[GoldUnit] = []
     for attribution in document.attributions:

@@ -35,6 +35,7 @@ from eventwire.eval.polnear import Fragment, GoldUnit, load_polnear, quote_units
 from eventwire.model import Article
 from eventwire.nlp import parse_articles
 from eventwire.quotes import extract_quotes
+from eventwire.quotes.marks import normalize_marks
 
 if TYPE_CHECKING:  # the coder is built by the caller; importing it here would load the pipeline
     from eventwire.pipeline import Coder
@@ -188,9 +189,11 @@ def evaluate_quotes(directory: Path, coder: Coder, limit: int | None = None) -> 
                     or (speaker.text if speaker else None),
                 )
             )
-        tallies["direct"].add(document.text, ours["direct"], direct_gold)
-        tallies["indirect"].add(document.text, ours["indirect"], indirect_gold)
-        tallies["textacy"].add(document.text, textacy_direct_quotes(parsed.doc), direct_gold)
+        # scored on the text with doubled apostrophes as marks, as the gold units are
+        text = normalize_marks(document.text)
+        tallies["direct"].add(text, ours["direct"], direct_gold)
+        tallies["indirect"].add(text, ours["indirect"], indirect_gold)
+        tallies["textacy"].add(text, textacy_direct_quotes(parsed.doc), direct_gold)
     return {
         "documents": len(documents),
         "direct": {

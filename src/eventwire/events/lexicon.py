@@ -84,6 +84,8 @@ class EventCues:
     future_aux: frozenset[str]
     obligation_aux: frozenset[str]
     support_verbs: frozenset[str]
+    commitment_verbs: frozenset[str]
+    intent_adjectives: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,7 @@ class Recoding:
     code_topics: Mapping[str, str]
     act_codes: Mapping[str, Mapping[str, str]]  # act name -> topic -> code
     threat_codes: Mapping[str, str]
+    act_verbs: Mapping[str, frozenset[str]] = field(default_factory=dict)  # act -> its verbs
 
     @staticmethod
     def _longest(table: Mapping[str, str], code: str) -> str | None:
@@ -196,6 +199,9 @@ def expand_speech_acts(document: Any, codebook: CameoCodebook, origin: str) -> l
         if not isinstance(act, dict) or not isinstance(act.get("codes"), dict):
             raise ValueError(f"{where}: needs 'verbs' and 'codes'")
         act_verbs = _as_words(act.get("verbs"), "verbs", where)
+        # "aims to cooperate" is an intent; "aimed weapons at" is no intent to give
+        # weapons: such verbs carry the act only over a complement clause.
+        governing = act_verbs + _as_words(act.get("governing_only"), "governing_only", where)
         for topic_name, code in act["codes"].items():
             topic = topics.get(topic_name)
             if not isinstance(topic, dict):
@@ -211,7 +217,7 @@ def expand_speech_acts(document: Any, codebook: CameoCodebook, origin: str) -> l
                 )
             if topic_verbs:
                 entries.extend(
-                    LexiconEntry(str(code), verb, (), act_verbs, origin) for verb in topic_verbs
+                    LexiconEntry(str(code), verb, (), governing, origin) for verb in topic_verbs
                 )
     return entries
 
@@ -233,10 +239,18 @@ def read_recoding(document: Any, codebook: CameoCodebook, origin: str) -> Recodi
         str(name): {str(t): str(c) for t, c in act["codes"].items()}
         for name, act in document["acts"].items()
     }
+    act_verbs = {
+        str(name): frozenset(
+            _as_words(act.get("verbs"), "verbs", f"{origin}: act {name!r}")
+            + _as_words(act.get("governing_only"), "governing_only", f"{origin}: act {name!r}")
+        )
+        for name, act in document["acts"].items()
+    }
     return Recoding(
         {str(k): str(v) for k, v in code_topics.items()},
         acts,
         {str(k): str(v) for k, v in threat_codes.items()},
+        act_verbs,
     )
 
 

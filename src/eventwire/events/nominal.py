@@ -152,6 +152,9 @@ def extract_nominal_clauses(
         if sources and not targets and not between:
             targets = [m for m in _sufferer(noun, mentions, lexicon) if m not in sources]
         pairs: list[tuple[Mention, Mention | None]]
+        mutual = (len(between) > 1) or (
+            bool(sources) and not targets and not between and len(sources) > 1
+        )
         if between and len(between) > 1:
             pairs = [(a, b) for a in between for b in between if a is not b]
         elif between and sources:
@@ -165,6 +168,10 @@ def extract_nominal_clauses(
         else:
             pairs = [(a, None) for a in sources]
         anchor = governor if governor is not None else noun
+        if governor is None and noun.dep_ in _SUBJECT_DEPS and noun.head.pos_ in ("VERB", "AUX"):
+            # "Chile's invasion of Peru began in 2019", "the talks did not resume": what
+            # the verb says of the event noun (when, whether) is said of the event.
+            anchor = noun.head
         qualities = qualify(anchor, None, cues, year)
         # "sanctions imposed by the U.S.": a past participle says the act was done
         # before the sentence's news; the story recalls it.
@@ -188,4 +195,5 @@ def extract_nominal_clauses(
                 kind="noun",
                 governor=governor,
                 reporter=qualities.reporter,
+                mutual=mutual,
             )

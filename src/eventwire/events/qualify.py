@@ -9,10 +9,12 @@
   military assets") or a condition ("if Russia attacks"); "threatened" and
   "intended" under a threat or intent verb ("threatened to strike", "pledged
   to cooperate"); "reported" in the complement of a verb of saying ("said
-  Russia had sent troops"); "hypothetical" under would/could/might; else
-  "asserted".
+  Russia had sent troops"); "hypothetical" under would/could/might (also on
+  the verb of intent: "might agree to meet") and in a subjunctive complement
+  ("demanded that Iran release ...": asked for, not done); else "asserted".
 - background: a recalling adverb ("previously", "earlier"), the past perfect
-  ("had sent"), or a year before the story's ("in 2018").
+  ("had sent"), or a year before the story's ("in 2018"), on the trigger or on
+  the verb it is the complement of ("previously agreed to meet").
 
 The cue words are data (data/event_cues.yaml).
 """
@@ -80,13 +82,17 @@ def qualify(
     modality: Modality = "asserted"
     says = False
     reporter: Token | None = None
+    qualified_by: Token | None = None  # the verb of intent or threat met on the way up
     # Walk up from the trigger. What sits between the trigger and a verb of saying
     # qualifies the trigger; the verb of saying makes the rest "reported".
     for index, token in enumerate(chain):
         lemma = token.lemma_.lower()
         if index > 0:
             if lemma in cues.say_verbs and token.pos_ == "VERB":
-                says, reporter = True, token
+                # An adverbial clause of the saying ("Flanked by Borisov, Maduro
+                # said ...") tells its circumstances, not what was said.
+                if chain[index - 1].dep_ != "advcl":
+                    says, reporter = True, token
                 break
             if lemma in cues.possibility_nouns and token.pos_ == "NOUN":
                 modality = "hypothetical"
@@ -97,16 +103,18 @@ def qualify(
                 elif _negated_here(token) and token in (controller, trigger.head):
                     negated = True
                 if modality == "asserted" and lemma in cues.threat_verbs:
-                    modality = "threatened"
+                    modality, qualified_by = "threatened", token
                 elif modality == "asserted" and lemma in cues.intent_verbs:
-                    modality = "intended"
+                    modality, qualified_by = "intended", token
         if any(
             child.dep_ == "mark" and child.lower_ in cues.hypothetical_marks
             for child in token.children
         ):
             modality = "hypothetical"
             break
-        if modality == "asserted" and any(
+        # "might agree to meet": a modal on the verb of intent or threat itself makes
+        # the whole chain hypothetical (what is only intended stays so below it).
+        if (modality == "asserted" or qualified_by is token) and any(
             child.dep_ == "aux" and child.lower_ in cues.hypothetical_aux
             for child in token.children
         ):
@@ -125,7 +133,29 @@ def qualify(
         modality = "threatened"
     elif says and modality in ("asserted", "hypothetical"):
         modality = "reported"
-    return Qualities(negated, modality, _background(trigger, year, cues), reporter)
+    if modality in ("asserted", "reported") and _mandative(trigger):
+        # "demanded that Peru release the prisoners", "reiterated its demand that
+        # Israel ease ...": a subjunctive verb is what was asked for, not what was done.
+        modality = "hypothetical"
+    # "previously agreed to meet": what dates the verb of intent dates its complement.
+    background = _background(trigger, year, cues) or (
+        controller is not None and _background(controller, year, cues)
+    )
+    return Qualities(negated, modality, background, reporter)
+
+
+def _mandative(trigger: Token) -> bool:
+    """A subjunctive complement: "that Iran release", "that the government provide",
+    "that the talks be held": a bare verb with its own subject and no auxiliary (the
+    tagger reads the bare form after a singular subject as a plural present)."""
+    if trigger.dep_ not in ("ccomp", "acl") or any(c.dep_ == "aux" for c in trigger.children):
+        return False
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    if trigger.tag_ == "VB":
+        return True
+    return trigger.tag_ == "VBP" and all(s.tag_ in ("NN", "NNP") for s in subjects)
 
 
 def _conditional_promise(trigger: Token, cues: EventCues) -> bool:

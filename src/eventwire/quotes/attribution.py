@@ -1,15 +1,10 @@
-"""Attribution: the cue and the speaker phrase of a direct quote, read from the parse.
+"""Attribution: cue words and the speaker phrases they take, read from the parse.
 
-A direct quote is attributed by, in order: for a partial quote in a sentence
-sourced "according to X", X; the cue verb its words hang from in the parse
-("…," Maduro said; said he would "neither confirm nor exclude"); a name signed
-after a dash ("…" ― Maria Lopez); a cue just after its closing mark in the same
-sentence ("…," said the minister); a cue just before its opening mark (Maduro
-said: "…", also closing the paragraph before); "according to X" in its
-sentence; a cue ending the sentence before ("…, Schiff said. "…""); the named
-subject of the sentence before. Failing all of those, extract.py lets a quote
-that opens its sentence go on from the quote before it (a speech's second
-paragraph). Reported speech (reported.py) uses the same cues and speakers.
+The layout of an article's direct quotes (which tokens are quoted, the
+paragraphs), the cues (a cue verb outside quotes, "according to X", a speaker
+label "PENCE: …") and the speaker phrase of a cue (its subject, wherever the
+parser hangs it). Direct quotes are attributed in direct.py, reported speech
+in reported.py, both with these.
 """
 
 from __future__ import annotations
@@ -22,18 +17,18 @@ from spacy.tokens import Doc, Token
 
 from eventwire.model import Span
 from eventwire.quotes.cues import CueLexicon
-from eventwire.quotes.marks import QUOTE_MARKS, QuotedSpan
+from eventwire.quotes.marks import DOUBLED_APOSTROPHE, QUOTE_MARKS, QuotedSpan
 
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CLIMB_DEPS = {"conj", "advcl", "xcomp", "relcl", "acl", "pcomp", "prep"}
 _TIME_ENTS = {"DATE", "TIME"}
 _INVERTED_CUES = {"said", "says", "added", "adds", "wrote", "writes"}
 _SENTENCE_FINAL = {".", "!", "?"}
 _NOMINAL = {"NOUN", "PROPN", "PRON"}
-# How many heads up a quote's words may be from their cue verb.
-_MAX_CUE_DISTANCE = 3
-# Below this many words a quote with no speaker is a scare quote or a title, not speech.
-_MIN_UNATTRIBUTED_WORDS = 6
+# The most words between a closing mark and its cue that may name the speaker.
+_MAX_SPEAKER_WORDS = 12
+# The most words a speaker label may have ("Rep. Nancy Pelosi:").
+MAX_LABEL_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +54,18 @@ class QuoteLayout:
                 self.quote_of[token.i] = number
                 first, last = min(first, token.i), max(last, token.i)
             self.quote_tokens.append((first, last + 1))
-        text = doc.text
+        # Doc.text joins every token on each access: read it once per article
+        self.text = text = doc.text
         self.paragraph_starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
 
     def inside(self, token: Token) -> bool:
         return self.quote_of[token.i] >= 0
 
     def is_mark(self, token: Token) -> bool:
-        return bool(token.text) and all(char in QUOTE_MARKS for char in token.text)
+        text = token.text
+        return text == DOUBLED_APOSTROPHE or (
+            bool(text) and all(char in QUOTE_MARKS for char in text)
+        )
 
     def paragraph_of(self, offset: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, offset) - 1
@@ -120,14 +119,39 @@ class Attributor:
         return None
 
     def _subject(self, verb: Token) -> Token | None:
+        before = self.doc[verb.i - 1] if verb.i > 0 else None
+        if (
+            verb.tag_ == "VBG"
+            and before is not None
+            and self._is_person(before)
+            and not self.layout.inside(before)
+            and not any(child.dep_ in SUBJECT_DEPS for child in verb.children)
+        ):
+            # "footage of Clinton asking, …": the person the participle follows speaks,
+            # however the parser hangs it
+            return before
         current = verb
         for _ in range(4):
-            for child in current.children:
-                if child.dep_ in _SUBJECT_DEPS and not self.layout.inside(child):
+            # the subject nearest the verb first: "The bridge, Vargas said, will …" may be
+            # parsed with two subjects of "said"
+            for child in sorted(current.children, key=lambda c: abs(c.i - current.i)):
+                if (
+                    child.dep_ in SUBJECT_DEPS
+                    and not self.layout.inside(child)
+                    and any(char.isalnum() for char in child.text)  # not a dash taken for a noun
+                ):
                     if child.tag_ == "WP" or child.lower_ in ("who", "that", "which"):
                         break
                     if child.ent_type_ in _TIME_ENTS:
                         continue  # "5:45 p.m. Trump says …": a time heading, not a speaker
+                    named = [c for c in child.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+                    if named and (
+                        child.pos_ != "PROPN" or (child.ent_type_ == "GPE" and child.is_upper)
+                    ):
+                        # the name beside a description ("The minister, Luis Vargas, said"),
+                        # a dateline ("WASHINGTON -- President Obama … said") or a content
+                        # word the parser took for the subject ("Farmers, Vargas said, …")
+                        return named[0]
                     return child
             if current.dep_ == "relcl" and current.head.pos_ in _NOMINAL:
                 return current.head
@@ -136,7 +160,8 @@ class Attributor:
                 # subject; when it is an object ("the Council issued a statement
                 # calling …"), whoever issued it does.
                 noun = current.head
-                if noun.dep_ in _SUBJECT_DEPS:
+                if noun.dep_ in SUBJECT_DEPS or self._is_person(noun):
+                    # "footage of Trump saying …": a person speaks for themself
                     return noun
                 current = noun
                 while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
@@ -147,14 +172,46 @@ class Attributor:
             if current.dep_ not in _CLIMB_DEPS or current.head.i == current.i:
                 break
             if self.layout.inside(current.head):
-                break  # a cue misparsed as hanging from the quote: its words are not the speaker's
+                # a cue misparsed as hanging from the quote: its words are not the speaker's,
+                # but an adverbial cue's main clause may have its subject outside the quote
+                # ('After saying …, she was “whisked off …”')
+                if current.dep_ in ("advcl", "prep", "pcomp"):
+                    for child in current.head.children:
+                        if (
+                            child.dep_ == "nsubj"
+                            and not self.layout.inside(child)
+                            and child.pos_ in ("PRON", "PROPN")
+                        ):
+                            return child
+                break
             current = current.head
         # The parser sometimes hangs the cue from the quote ("…," Chief X said as a
         # conjunct of the quoted verb) or takes the speaker for an object ("said Rep. X"):
         # then the speaker is the noun phrase right beside the cue.
         if self._follows_quote(verb) or verb.is_sent_start:
             return self._adjacent_nominal(verb, -1) or self._adjacent_nominal(verb, +1)
-        return self._adjacent_nominal(verb, -1)
+        return self._adjacent_nominal(verb, -1) or self._name_after_quote(verb)
+
+    def _name_after_quote(self, verb: Token) -> Token | None:
+        """The name opening the words between a closing mark and its cue, when the parser
+        hung it elsewhere: '…,” Flynn, a top Trump surrogate, said'."""
+        index = verb.i - 1
+        while index >= 0 and verb.i - index <= _MAX_SPEAKER_WORDS:
+            token = self.doc[index]
+            if self.layout.inside(token) or ends_sentence(token):
+                return None
+            if self.layout.is_mark(token):
+                name = self.doc[index + 1] if index + 1 < verb.i else None
+                if name is None or name.pos_ != "PROPN":
+                    return None
+                while name.dep_ == "compound" and name.head.i < verb.i and name.head.i > name.i:
+                    name = name.head
+                return name
+            index -= 1
+        return None
+
+    def _is_person(self, token: Token) -> bool:
+        return token.ent_type_ == "PERSON" or token.i in self.person_heads
 
     def _follows_quote(self, verb: Token) -> bool:
         """Whether the cue comes right after a closing mark ("…," said X), name or no name."""
@@ -223,7 +280,7 @@ class Attributor:
         while len(run) > 1 and (run[-1].is_punct or run[-1].dep_ == "cc"):
             run = run[:-1]
         start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-        return Span(self.doc.text[start:end], start, end)
+        return Span(self.layout.text[start:end], start, end)
 
     def attribution_for_cue(self, cue: Token) -> Attribution | None:
         head = self.speaker_head(cue)
@@ -231,234 +288,31 @@ class Attributor:
             return None
         return Attribution(cue, head, self.speaker_span(head))
 
-    # -- direct quotes -----------------------------------------------------------
-
-    def _from_parse(self, number: int) -> Attribution | None:
-        """The cue the quote's words hang from: "…," he said / said he would "…"."""
-        first, last = self.layout.quote_tokens[number]
-        if first >= last:
-            return None
-        roots = [t for t in self.doc[first:last] if not (first <= t.head.i < last)]
-        for root in roots:
-            token = root.head
-            for _ in range(_MAX_CUE_DISTANCE):
-                if self.is_cue(token) and self._same_sentence(token, first, last):
-                    found = self.attribution_for_cue(token)
-                    if found is not None:
-                        return found
-                if token.head.i == token.i:
-                    break
-                token = token.head
-        return None
-
-    def _same_sentence(self, cue: Token, first: int, last: int) -> bool:
-        """No sentence end outside quotes between the cue and the quote's words, and no
-        full stop closing the quote before a cue after it ("…smart." Trump was … said)."""
-        if cue.i >= last and last > first and self.doc[last - 1].text == ".":
-            return False
-        between = range(cue.i + 1, first) if cue.i < first else range(last, cue.i)
-        return not any(
-            _ends_sentence(self.doc[i]) and not self.layout.inside(self.doc[i]) for i in between
-        )
-
-    def _window(self, number: int, after: bool) -> list[Token]:
-        """Tokens beside the quote, up to a sentence end, another quote or the paragraph's edge."""
-        first, last = self.layout.quote_tokens[number]
-        span = self.layout.quoted[number]
-        window: list[Token] = []
-        if after:
-            paragraph = self.layout.paragraph_of(span.end)
-            index = last
-            while index < len(self.doc):
-                token = self.doc[index]
-                if self.layout.inside(token) or "\n" in token.text:
-                    break
-                if self.layout.paragraph_of(token.idx) != paragraph:
-                    break
-                if _ends_sentence(token):
-                    break
-                window.append(token)
-                index += 1
-            return window
-        paragraph = self.layout.paragraph_of(span.start)
-        crossed = False
-        index = first - 1
-        while index >= 0:
-            token = self.doc[index]
-            index -= 1
-            if token.is_space:
-                continue
-            if self.layout.inside(token) or _ends_sentence(token):
+    def speaker_label(self, index: int) -> Token | None:
+        """The name labelling a transcript line or headline that starts at token `index`,
+        "PENCE: Well, …", "Sanders: Clinton needs to …": its last word, or None."""
+        words: list[Token] = []
+        for token in self.doc[index : index + MAX_LABEL_WORDS + 1]:
+            if token.text == ":":
                 break
-            if self.layout.paragraph_of(token.idx) != paragraph:
-                # "Maduro said:" closing the paragraph before introduces a quote opening this one
-                opens_paragraph = all(self.layout.is_mark(t) for t in window)
-                if crossed or not opens_paragraph or token.text != ":":
-                    break
-                crossed, paragraph = True, self.layout.paragraph_of(token.idx)
-            window.append(token)
-        return window
-
-    def _from_window(self, number: int, after: bool) -> Attribution | None:
-        for token in self._window(number, after):
-            if self.is_cue(token):
-                found = self.attribution_for_cue(token)
-                if found is not None:
-                    return found
-        return None
-
-    def _from_according(self, number: int) -> Attribution | None:
-        first, last = self.layout.quote_tokens[number]
-        if first >= last:
-            return None
-        sentences = {self.doc[first].sent.start, self.doc[last - 1].sent.start}
-        for sent in self.doc.sents:
-            if sent.start not in sentences:
-                continue
-            for token in sent:
-                if token.lower_ == "according" and not self.layout.inside(token):
-                    found = self.attribution_for_cue(token)
-                    if found is not None:
-                        return found
-        return None
-
-    def _from_dash(self, number: int) -> Attribution | None:
-        """A quote signed with a dash after it: "…" ― Sonya Herridge (also "…”― Name")."""
-        text = self.doc.text
-        index = self.layout.quoted[number].end
-        while index < len(text) and (
-            text[index] in QUOTE_MARKS or text[index] in ".," or text[index].isspace()
-        ):
-            index += 1
-        if index >= len(text) or text[index] not in "―—–":
-            return None
-        index += 1
-        while index < len(text) and text[index].isspace() and text[index] != "\n":
-            index += 1
-        span = self.doc.char_span(index, index + 1, alignment_mode="expand")
-        if span is None or not len(span):
-            return None
-        name = span[0]
-        if not (name.pos_ in ("PROPN", "NOUN") or name.is_title) or self.layout.inside(name):
-            return None
-        while name.head.i > name.i and name.dep_ in ("compound", "amod", "det", "poss"):
-            name = name.head
-        return Attribution(None, name, self.speaker_span(name))
-
-    def _from_previous_sentence(self, number: int) -> Attribution | None:
-        """A quote opening the sentence after "…, Schiff said." goes on with that speaker."""
-        first, _ = self.layout.quote_tokens[number]
-        if first >= len(self.doc) or not self.opens_sentence(number):
-            return None
-        paragraph = self.layout.paragraph_of(self.doc[first].idx)
-        index = first - 1
-        while index >= 0 and (self.layout.is_mark(self.doc[index]) or self.doc[index].is_space):
-            index -= 1
-        if index < 0 or not _ends_sentence(self.doc[index]):
-            return None
-        index -= 1
-        while index >= 0:
-            token = self.doc[index]
-            if _ends_sentence(token) or self.layout.inside(token) or self.layout.is_mark(token):
-                return None
-            if self.layout.paragraph_of(token.idx) != paragraph:
-                return None
-            if self.is_cue(token):
-                return self.attribution_for_cue(token)
-            index -= 1
-        return None
-
-    def _from_previous_subject(self, number: int) -> Attribution | None:
-        """A quote after a sentence about a named person is, in news, that person's:
-        'Sanders identified young voters' exhaustion … "The younger people are …"'."""
-        first, _ = self.layout.quote_tokens[number]
-        if first >= len(self.doc) or not self.opens_sentence(number):
-            return None
-        index = first - 1
-        while index >= 0 and (self.layout.is_mark(self.doc[index]) or self.doc[index].is_space):
-            index -= 1
-        if index < 0 or not _ends_sentence(self.doc[index]):
-            return None
-        paragraph = self.layout.paragraph_of(self.doc[first].idx)
-        before = index - 1
-        while before >= 0:
-            token = self.doc[before]
-            if self.layout.paragraph_of(token.idx) != paragraph:
-                break
-            if _ends_sentence(token) and not self.layout.inside(token):
-                break
-            before -= 1
-        for token in self.doc[before + 1 : index]:
-            if (
-                token.dep_ == "nsubj"
-                and token.head.pos_ in ("VERB", "AUX")
-                and (
-                    token.ent_type_ == "PERSON"
-                    or token.i in self.person_heads
-                    or (token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "NORP"))
-                )
-                and not self.layout.inside(token)
+            if not (token.pos_ == "PROPN" or token.is_upper or token.is_title) or not (
+                token.is_alpha or token.text.endswith(".")
             ):
-                return Attribution(None, token, self.speaker_span(token))
-        return None
-
-    def _names_a_source(self, head: Token) -> bool:
-        """A person, an organisation or a statement, not "federal statistics"."""
-        return (
-            head.lemma_.lower() in self.cues.statement_nouns
-            or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-            or head.i in self.person_heads
-            or head.pos_ == "PROPN"
-        )
-
-    def direct(self, number: int) -> Attribution | None:
-        """The attribution of the number-th quoted span, or None when the text gives none."""
-        if not self.opens_sentence(number):
-            # a partial quote in a sentence sourced "according to X" is X's words, whatever
-            # verb it hangs from ("they agreed on "…", according to the statement")
-            according = self._from_according(number)
-            if according is not None and self._names_a_source(according.speaker_head):
-                return according
-        return (
-            self._from_parse(number)
-            or self._from_dash(number)
-            or self._from_window(number, after=True)
-            or self._from_window(number, after=False)
-            or self._from_according(number)
-            or self._from_previous_sentence(number)
-            or self._from_previous_subject(number)
-        )
-
-    def opens_sentence(self, number: int) -> bool:
-        """Whether nothing but a mark stands between the quote and its sentence's start."""
-        first, _ = self.layout.quote_tokens[number]
-        index = first - 1
-        while index >= 0:
-            token = self.doc[index]
-            if self.layout.is_mark(token) or token.is_space:
-                index -= 1
-                continue
-            return _ends_sentence(token) or "\n" in token.text or self.layout.inside(token)
-        return True
-
-    def looks_like_speech(self, number: int) -> bool:
-        """Long enough and with a verb: a quoted utterance, not a title or a scare quote."""
-        first, last = self.layout.quote_tokens[number]
-        words = [t for t in self.doc[first:last] if t.is_alpha]
-        return len(words) >= _MIN_UNATTRIBUTED_WORDS and any(
-            t.pos_ in ("VERB", "AUX") for t in words
-        )
-
-    def is_title(self, number: int) -> bool:
-        """A quoted name ("Meet the Press"): every content word capitalised, few words."""
-        first, last = self.layout.quote_tokens[number]
-        content = [t for t in self.doc[first:last] if not (t.is_punct or t.is_stop or t.is_space)]
-        if not content or len(content) > 6:
-            return False
-        return all(t.is_title or t.is_upper or not t.is_alpha for t in content)
+                return None
+            words.append(token)
+        else:
+            return None
+        if not words or "\n" in self.doc[words[0].i : words[-1].i + 1].text:
+            return None
+        head = words[-1]
+        if head.pos_ not in ("PROPN", "NOUN") and not (head.is_upper and len(head.text) > 1):
+            return None
+        if head.lower_ in self.cues.editorial_labels:
+            return None
+        return head
 
 
-def _ends_sentence(token: Token) -> bool:
+def ends_sentence(token: Token) -> bool:
     """A full stop, question or exclamation mark as punctuation, not the "." of "Vt."."""
     return token.text in _SENTENCE_FINAL and token.pos_ == "PUNCT"
 

@@ -15,7 +15,9 @@ _LIST_KEYS = (
     "infinitive_verbs",
     "object_verbs",
     "of_verbs",
+    "naming_verbs",
     "statement_nouns",
+    "editorial_labels",
 )
 _PRONOUN_KINDS = ("person", "group", "organization")
 
@@ -33,7 +35,9 @@ class CueLexicon:
     infinitive_verbs: frozenset[str]
     object_verbs: frozenset[str]
     of_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
     statement_nouns: frozenset[str]
+    editorial_labels: frozenset[str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     organization_pronouns: frozenset[str]
@@ -41,7 +45,13 @@ class CueLexicon:
     @property
     def verbs(self) -> frozenset[str]:
         """Every lemma that can cue a direct quote (stance verbs cannot: words are said)."""
-        return self.clause_verbs | self.infinitive_verbs | self.object_verbs | self.of_verbs
+        return (
+            self.clause_verbs
+            | self.infinitive_verbs
+            | self.object_verbs
+            | self.of_verbs
+            | self.naming_verbs
+        )
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -79,7 +89,9 @@ def parse_cue_table(raw: Any, source: str = CUE_FILE) -> CueLexicon:
         infinitive_verbs=lists["infinitive_verbs"],
         object_verbs=lists["object_verbs"],
         of_verbs=lists["of_verbs"],
+        naming_verbs=lists["naming_verbs"],
         statement_nouns=lists["statement_nouns"],
+        editorial_labels=lists["editorial_labels"],
         person_pronouns=kinds["person"],
         group_pronouns=kinds["group"],
         organization_pronouns=kinds["organization"],

@@ -13,8 +13,9 @@ from spacy.tokens import Token
 
 from eventwire.model import Event, Mention, Quote, QuoteKind
 from eventwire.nlp import ParsedArticle
-from eventwire.quotes.attribution import Attribution, Attributor, QuoteLayout
+from eventwire.quotes.attribution import Attribution, QuoteLayout
 from eventwire.quotes.cues import CueLexicon, load_cue_lexicon
+from eventwire.quotes.direct import QuoteAttributor
 from eventwire.quotes.marks import find_quoted_spans
 from eventwire.quotes.reported import reported_speech
 from eventwire.quotes.speakers import Speaker, SpeakerResolver
@@ -51,6 +52,11 @@ def _cue_text(cue: Token | None) -> str | None:
     return " ".join([cue.text, *particles])
 
 
+def _sentence_of(sentence_starts: Sequence[int], offset: int) -> int:
+    """The number of the sentence holding a character offset (0 before the first)."""
+    return max(bisect.bisect_right(sentence_starts, offset) - 1, 0)
+
+
 def extract_quotes(
     parsed: ParsedArticle, mentions: Sequence[Mention], cues: CueLexicon | None = None
 ) -> list[Quote]:
@@ -69,8 +75,9 @@ def extract_quotes(
     quoted = find_quoted_spans(article.text, sentence_starts)
     layout = QuoteLayout(doc, quoted)
     people = frozenset(mention.head for mention in mentions if mention.actor.name)
-    attributor = Attributor(doc, layout, cues, people)
-    resolver = SpeakerResolver(doc, mentions, cues)
+    attributor = QuoteAttributor(doc, layout, cues, people)
+    quoted_tokens = frozenset(token.i for token in doc if layout.inside(token))
+    resolver = SpeakerResolver(doc, mentions, cues, quoted_tokens)
 
     found: list[_Found] = []
     for number, span in enumerate(quoted):
@@ -78,8 +85,7 @@ def extract_quotes(
             continue
         found.append(_Found(span.start, span.end, "direct", attributor.direct(number), number))
     for token in doc:
-        reported = reported_speech(attributor, token)
-        if reported is not None:
+        for reported in reported_speech(attributor, token):
             found.append(_Found(reported.start, reported.end, "indirect", reported.attribution))
     found.sort(key=lambda item: (item.start, item.kind))
     # one quote a span (the span is its id): direct quotes sort first and are kept
@@ -90,10 +96,12 @@ def extract_quotes(
 
     quotes: list[Quote] = []
     speakers: list[Speaker] = []
-    previous_direct: tuple[int, Speaker | None] | None = None  # (paragraph of its end, speaker)
+    # the last direct quote: the paragraph and sentence of its end, its speaker and number
+    previous_direct: tuple[int, int, Speaker | None, int] | None = None
     for item in found:
         speaker: Speaker | None = None
         cue = item.attribution.cue if item.attribution is not None else None
+        sentence = _sentence_of(sentence_starts, item.start)
         if item.attribution is not None:
             speaker = resolver.resolve(
                 item.attribution.speaker_head, item.attribution.speaker_span, speakers
@@ -101,20 +109,27 @@ def extract_quotes(
             speakers.append(speaker)
         elif item.kind == "direct":
             paragraph = layout.paragraph_of(item.start)
-            continues = (
-                previous_direct is not None
-                and previous_direct[1] is not None
-                and paragraph - previous_direct[0] <= 2  # the same or the next (blank lines count)
-                and attributor.opens_sentence(item.number)
-            )
+            continues = previous_direct is not None and previous_direct[2] is not None
             if continues:
                 assert previous_direct is not None
-                speaker = previous_direct[1]
+                # a speech's next sentence or paragraph ("…," he said. "…"), or the next
+                # partial quote of the same sentence ('can "rock like Jimi" and "stir …"')
+                continues = (
+                    previous_direct[1] == sentence
+                    and attributor.no_subject_between(previous_direct[3], item.number)
+                ) or (
+                    paragraph - previous_direct[0] <= 2  # the same or the next (blank lines count)
+                    and attributor.opens_sentence(item.number)
+                )
+            if continues:
+                assert previous_direct is not None
+                speaker = previous_direct[2]
             elif not attributor.looks_like_speech(item.number):
                 continue  # a scare quote or a quoted name, not speech
         if item.kind == "direct":
-            previous_direct = (layout.paragraph_of(item.end), speaker)
-        index = max(bisect.bisect_right(sentence_starts, item.start) - 1, 0)
+            end_sentence = _sentence_of(sentence_starts, max(item.end - 1, item.start))
+            previous_direct = (layout.paragraph_of(item.end), end_sentence, speaker, item.number)
+        index = max(sentence, 0)
         quotes.append(
             Quote(
                 quote_id=quote_id(article.id, item.start, item.end),

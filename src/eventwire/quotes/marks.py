@@ -13,7 +13,8 @@ paragraph boundary instead of throwing the story away.
 
 Only double quotation marks open a quote: single marks are apostrophes far
 more often than quotes in English news, and inside a double quote they are
-simply part of the quoted words.
+simply part of the quoted words. Two apostrophes in a row ('') are a double
+mark: the New York Times archive and other feeds typeset quotes that way.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ QUOTE_MARKS = OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARK
 _OPENING_CONTEXT = "([{—–-/\u2026" + QUOTE_MARKS + "'‘"
 _CLOSING_CONTEXT = ".,;:!?)]}—–-\u2026" + QUOTE_MARKS + "'’"
 _SENTENCE_END = ".!?"
+# Two apostrophes typeset as one double quotation mark, as some archives do.
+DOUBLED_APOSTROPHE = "''"
 Direction = Literal["open", "close"]
 
 
@@ -58,6 +61,37 @@ class QuotedSpan:
 class Paragraph:
     start: int
     end: int  # exclusive, without the line break
+
+
+def normalize_marks(text: str) -> str:
+    """The text with each doubled apostrophe ('') written as one straight double mark.
+
+    Offsets are kept: the mark takes the apostrophe on the quoted words' side
+    and a space the other, so an opening ''Yes reads ' "Yes' and a closing
+    Yes'' reads 'Yes" '. A third apostrophe (a quote inside the quote) stays
+    an apostrophe, part of the quoted words.
+    """
+    if DOUBLED_APOSTROPHE not in text:
+        return text
+    chars = list(text)
+    index = 0
+    while index < len(chars):
+        run = index
+        while run < len(chars) and chars[run] == "'":
+            run += 1
+        if run - index < 2:
+            index = run + 1 if run == index else run
+            continue
+        before = chars[index - 1] if index > 0 else " "
+        if before.isdigit():
+            index = run  # inches (a 6'' pipe), not a quotation mark
+            continue
+        if before.isspace() or before in _OPENING_CONTEXT:
+            chars[index], chars[index + 1] = " ", STRAIGHT_MARK  # the first two open
+        else:
+            chars[run - 2], chars[run - 1] = STRAIGHT_MARK, " "  # the last two close
+        index = run
+    return "".join(chars)
 
 
 def paragraphs_of(text: str) -> list[Paragraph]:
@@ -145,7 +179,9 @@ def find_quoted_spans(text: str, sentence_starts: Sequence[int] = ()) -> list[Qu
 
     `sentence_starts` (character offsets, from the parse) lets a quote whose
     opening mark is missing start at its sentence rather than its paragraph.
+    Doubled apostrophes count as double marks (see `normalize_marks`).
     """
+    text = normalize_marks(text)
     spans: list[QuotedSpan] = []
     paragraphs = paragraphs_of(text)
     open_at: int | None = None  # offset just after the opening mark of the quote in progress

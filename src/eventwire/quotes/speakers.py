@@ -64,9 +64,17 @@ def _informative(actor: Actor | None) -> bool:
 class SpeakerResolver:
     """Resolves one article's speaker phrases to actors; built once per article."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention], cues: CueLexicon) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: Sequence[Mention],
+        cues: CueLexicon,
+        quoted: frozenset[int] = frozenset(),
+    ) -> None:
         self.doc = doc
         self.cues = cues
+        # tokens inside direct quotes: a phrase a speaker says is not who "he" is
+        self.quoted = quoted
         self.mentions = sorted(mentions, key=lambda mention: mention.start)
         self.by_head = {mention.head: mention for mention in self.mentions}
         self.sentence_of = [0] * len(doc)
@@ -157,6 +165,7 @@ class SpeakerResolver:
             if candidate.start < head.idx
             and sentence - self.sentence_of[candidate.head] <= _ANTECEDENT_WINDOW
             and candidate.head != head.i
+            and candidate.head not in self.quoted
         ]
         speakers = [
             _Candidate(
@@ -181,6 +190,10 @@ class SpeakerResolver:
                 return None
             kind = "person"
         matching = [c for c in earlier if c.kind == kind]
+        if kind == "group":
+            # news says "they" of an organisation acting as one ("Politifact ruled …, but
+            # they could not resist …"): an organisation that is a clause's subject
+            matching += [c for c in earlier if c.kind == "organization" and c.subject]
         if kind == "person":
             matching += [s for s in speakers if s.actor is None or s.actor.name]
         if not matching:

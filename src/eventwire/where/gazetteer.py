@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
 
-PlaceKind = Literal["continent", "country", "region", "city"]
-KINDS: tuple[PlaceKind, ...] = ("continent", "country", "region", "city")
+# A district is a second-level division (a county, a province of the Philippines); an
+# area a world region, sea or ocean ("Middle East", "Mediterranean", "Pacific").
+PlaceKind = Literal["continent", "area", "country", "region", "district", "city"]
+KINDS: tuple[PlaceKind, ...] = ("continent", "area", "country", "region", "district", "city")
 COLUMNS = (
     "geonameid", "name", "kind", "country", "admin1", "lat", "lon", "population", "names",
     "adjectives", "capital",
@@ -38,7 +40,7 @@ class GazetteerEntry:
     geonameid: int | None
     name: str
     kind: PlaceKind
-    country: str | None  # ISO 3166-1 alpha-3; None for continents
+    country: str | None  # ISO 3166-1 alpha-3; None for continents and areas
     admin1: str | None  # GeoNames first-level region code
     lat: float
     lon: float
@@ -73,7 +75,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
         """Every place with this name or alternate name (folded), most populous first
-        within each kind (continents, countries, regions, cities)."""
+        within each kind (continents, areas, countries, regions, districts, cities)."""
         key = fold_name(name)
         if not key:
             return []
@@ -142,10 +144,11 @@ def load_gazetteer() -> Gazetteer:
     countries: dict[str, int] = {}
     regions: dict[tuple[str, str], int] = {}
     capitals: set[int] = set()
-    # Rows are sorted continent, country, region, city: stop at the first city.
+    # Rows are sorted continent, area, country, region, district, city: stop at the first
+    # district.
     for row, line in enumerate(rows):
         cells = line.split("\t", 5)
-        if cells[2] == "city":
+        if cells[2] in ("district", "city"):
             break
         if cells[2] == "country":
             countries[cells[3]] = row

@@ -15,7 +15,8 @@ from eventwire.nlp import ParsedArticle
 from eventwire.where.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from eventwire.where.resolve import StoryContext, Toponym, find_toponyms, resolve_name
 
-_PRECISION = {"city": "city", "region": "region", "country": "country", "continent": "region"}
+_PRECISION = {"city": "city", "district": "region", "region": "region", "country": "country",
+              "continent": "region", "area": "region"}  # fmt: skip
 
 
 def to_place(entry: GazetteerEntry, source: str) -> Place:
@@ -83,7 +84,8 @@ def place_events(
     events: Sequence[Event], parsed: ParsedArticle, dateline: Place | None
 ) -> list[Event]:
     """Locate each event: the place named with a locative preposition in its clause (or
-    a clause governing it), else in its sentence's main clause (`source` "sentence"),
+    a clause governing it; `source` "clause"), else in its sentence's main clause
+    (`source` "sentence"),
     else the dateline's place (`source` "dateline"), unless the event is background:
     an event recalled from elsewhere and earlier keeps its own place or none. A name
     used for an actor ("Washington said") or as an adjective is never a place."""
@@ -104,11 +106,13 @@ def place_events(
         in_sentence = [t for t in toponyms if sent.start_char <= t.start < sent.end_char]
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         trigger = span.root if span is not None else sent.root
-        own = _attached(in_sentence, trigger) or next(
-            (t for t in in_sentence if t.verb == sent.root.i), None
-        )
+        own = _attached(in_sentence, trigger)
+        source = "clause"
+        if own is None:
+            own = next((t for t in in_sentence if t.verb == sent.root.i), None)
+            source = "sentence"
         if own is not None and own.entry is not None:
-            located.append(replace(event, location=to_place(own.entry, "sentence")))
+            located.append(replace(event, location=to_place(own.entry, source)))
         elif dateline is not None and not event.background:
             located.append(replace(event, location=dateline))
         else:

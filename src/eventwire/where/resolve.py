@@ -36,17 +36,43 @@ _PLACE_OBJECT_VERBS = {"visit", "enter", "leave", "reach", "tour", "cross", "inv
                        "liberate", "evacuate", "flee", "besiege", "surround", "raid"}  # fmt: skip
 # Verbs whose subject is an actor speaking or acting: "Washington said".
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "poss"}
-_KIND_BONUS = {"continent": 3.0, "country": 3.0, "region": 0.5, "city": 0.0}
+_KIND_BONUS = {"continent": 3.0, "area": 3.0, "country": 3.0, "region": 0.5, "district": 0.0,
+               "city": 0.0}  # fmt: skip
 _QUALIFIER_BONUS = 20.0
 _DATELINE_COUNTRY_BONUS = 4.0
 _STORY_COUNTRY_BONUS = 3.0
 _STORY_REGION_BONUS = 2.0
 _PRIMARY_NAME_BONUS = 1.0
 _CAPITAL_BONUS = 1.5  # "Washington" is the capital before the state
+# A place near a reading of another name of the story ("Edmonton" beside "Tottenham"
+# and "Walthamstow" is the one in London; "London" beside "St. Thomas" is Ontario's).
+_NEIGHBOUR_BONUS = 2.5
+# The readings of a name that count as evidence for its neighbours: those whose prior
+# (population and kind) is within this of the name's best reading.
+_PLAUSIBLE_MARGIN = 2.0
+_PLAUSIBLE_READINGS = 25
+# Kinds whose name is read as that place before any town of the same name.
+_WIDE_KINDS = ("continent", "area", "country")
+# Within this of a city is its metropolitan area (Brooklyn, Yonkers for New York).
+_NEAR_KM = 100.0
+# How many other regions of its country a story must name for a region's name to be
+# read as the region, not its namesake city ("Washington" among "Oregon, Idaho").
+_LISTED_PEERS = 2
+# Administrative words news writes after a division's name.
+_DIVISION_WORDS = {"province", "district", "region", "state", "governorate", "prefecture",
+                   "oblast", "department", "county", "municipality"}  # fmt: skip
 # A city that bears its region's name is meant when it is a city of millions ("New York");
 # "Oklahoma" and "Quebec" are the state and the province. (Region populations are sums
 # of their cities, too rough to compare with.)
 _NAMESAKE_CITY_POPULATION = 1_000_000
+# The words that end a facility's name: the facility is in the city it is named after.
+_FACILITY_WORDS = {"airport", "international", "regional", "hospital", "university", "college",
+                   "museum", "gallery", "stadium", "arena", "station", "cathedral",
+                   "memorial", "centre", "center", "art"}  # fmt: skip
+# ...when that is a city of this size: a facility named after a small town's namesake
+# ("Xavier University", "Thomas Memorial Hospital") is more likely named after a
+# person. Chosen beforehand, as a round figure, not fitted to any gold.
+_FACILITY_CITY_POPULATION = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +86,12 @@ class StoryContext:
     capitals: frozenset[int] = frozenset()  # geonameids of national capitals
     # ((country, admin1), folded name) -> how often that name counted for that region
     region_names: Counter[tuple[tuple[str, str], str]] = field(default_factory=Counter)
+    # Where the plausible readings of the story's names lie: whole-degree cell -> the
+    # folded names with a city or district there, and (country, admin1) -> the same.
+    cells: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
+    areas: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    # (country, folded name) -> how often that name counted for that country
+    country_names: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +109,7 @@ class Toponym:
 
 def _inside(candidate: GazetteerEntry, qualifier: GazetteerEntry | None) -> bool:
     """Whether a city or region lies in the country or region that qualifies its name."""
-    if qualifier is None or candidate.kind not in ("city", "region"):
+    if qualifier is None or candidate.kind not in ("city", "district", "region"):
         return False
     if qualifier.kind == "country":
         return candidate.country == qualifier.country
@@ -88,17 +120,57 @@ def _inside(candidate: GazetteerEntry, qualifier: GazetteerEntry | None) -> bool
     )
 
 
-def _score(
-    candidate: GazetteerEntry, name: str, context: StoryContext, qualifier: GazetteerEntry | None
-) -> float:
+def _prior(candidate: GazetteerEntry, name: str, capitals: frozenset[int]) -> float:
+    """How likely a reading is before the story is considered: population, kind, the
+    name being its own (not an alternate), being a national capital."""
     score = math.log10(candidate.population + 10) + _KIND_BONUS[candidate.kind]
     if fold_name(candidate.name) == fold_name(name):
         score += _PRIMARY_NAME_BONUS
-    if candidate.geonameid in context.capitals:
+    if candidate.geonameid in capitals:
         score += _CAPITAL_BONUS
+    return score
+
+
+def _cell(entry: GazetteerEntry) -> tuple[int, int]:
+    return math.floor(entry.lat), math.floor(entry.lon)
+
+
+def _has_neighbour(candidate: GazetteerEntry, key: str, context: StoryContext) -> bool:
+    """Whether another name of the story has a plausible reading near this one: a city
+    or district within about a degree, or, for a region, inside it."""
+    if candidate.kind == "region":
+        others = context.areas.get((candidate.country or "", candidate.admin1 or ""), frozenset())
+        return bool(others - {key})
+    if candidate.kind not in ("city", "district"):
+        return False
+    lat, lon = _cell(candidate)
+    return any(
+        context.cells.get((lat + dlat, lon + dlon), frozenset()) - {key}
+        for dlat in (-1, 0, 1)
+        for dlon in (-1, 0, 1)
+    )
+
+
+def _score(
+    candidate: GazetteerEntry,
+    name: str,
+    context: StoryContext,
+    qualifier: GazetteerEntry | None,
+    region_named: bool = False,
+) -> float:
+    score = _prior(candidate, name, context.capitals)
+    folded = fold_name(name)
+    # A place known by the name only as an alternate does not gain from its neighbours
+    # when a region bears the name (GeoNames lists "Nebraska" for a town in Virginia).
+    if (
+        (context.cells or context.areas)
+        and (fold_name(candidate.name) == folded or not region_named)
+        and _has_neighbour(candidate, folded, context)
+    ):
+        score += _NEIGHBOUR_BONUS
     if _inside(candidate, qualifier):
         score += _QUALIFIER_BONUS
-    if candidate.kind in ("city", "region") and candidate.country:
+    if candidate.kind in ("city", "district", "region") and candidate.country:
         dateline = context.dateline
         if dateline is not None and dateline.country == candidate.country:
             score += _DATELINE_COUNTRY_BONUS
@@ -115,24 +187,155 @@ def _score(
     return score
 
 
+def _elsewhere(
+    candidates: Sequence[GazetteerEntry],
+    wide: Sequence[GazetteerEntry],
+    name: str,
+    context: StoryContext,
+) -> bool:
+    """Whether the story is about another country that has a place of this name, and
+    not about the country of that name ("Georgia" in a story about Atlanta)."""
+    key = fold_name(name)
+
+    def others(country: str | None) -> int:
+        if country is None:
+            return 0
+        return context.countries[country] - context.country_names[(country, key)]
+
+    if any(others(w.country) for w in wide):
+        return False
+    wide_countries = {w.country for w in wide}
+    # Only a region of that very name counts: towns that bear a country's name, or have
+    # it among their alternates ("China" in Okinawa), do not outweigh the country.
+    return any(
+        c.kind == "region"
+        and fold_name(c.name) == key
+        and c.country not in wide_countries
+        and others(c.country) > 0
+        for c in candidates
+    )
+
+
+def _division_readings(gazetteer: Gazetteer, name: str) -> list[GazetteerEntry]:
+    """A division named with its administrative word ("Fars Province", "Karak
+    district", "Plymouth Co."), which the gazetteer lists without it: the regions and
+    districts of the bare name."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    last = words[-1].casefold().rstrip(".")
+    if last == "co":
+        return gazetteer.lookup(" ".join([*words[:-1], "County"]))
+    if last not in _DIVISION_WORDS:
+        return []
+    bare = " ".join(words[:-1])
+    return [c for c in gazetteer.lookup(bare) if c.kind in ("region", "district")]
+
+
+def _elsewhere_in_region(
+    gazetteer: Gazetteer, namesake: GazetteerEntry, key: str, context: StoryContext
+) -> bool:
+    """Whether another name of the story reads as a place in the namesake city's region
+    but far from the city ("New York" in a story about Buffalo is the state; beside
+    "Brooklyn", the city)."""
+    area = (namesake.country or "", namesake.admin1 or "")
+    for other in sorted(context.areas.get(area, frozenset()) - {key}):
+        # The other name's likeliest reading (Boston, Massachusetts, not Boston, New York).
+        readings = _plausible(other, gazetteer.lookup(other), context.capitals)[:1]
+        for candidate in readings:
+            if (
+                candidate.kind in ("city", "district")
+                and (candidate.country, candidate.admin1) == (namesake.country, namesake.admin1)
+                and _km(candidate, namesake) > _NEAR_KM
+            ):
+                return True
+    return False
+
+
+def _facility_city(
+    gazetteer: Gazetteer, name: str, context: StoryContext
+) -> GazetteerEntry | None:
+    """A facility named after its city ("Vancouver Art Gallery", "Montreal-Pierre
+    Elliott Trudeau International Airport") is in that city, when the gazetteer has no
+    better place: the longest leading part of the name (before the facility word, or
+    a hyphen) that reads as a city of some size."""
+    words = name.replace("-", " - ").split()
+    if len(words) < 2 or words[-1].casefold().rstrip(".,") not in _FACILITY_WORDS:
+        return None
+    words = words[:-1]
+    while words and words[-1].casefold() in _FACILITY_WORDS:
+        words = words[:-1]
+    if "-" in words:
+        words = words[: words.index("-")]
+    for end in range(len(words), 0, -1):
+        entry = resolve_name(gazetteer, " ".join(words[:end]), context)
+        if entry is not None and entry.kind == "city":
+            return entry if entry.population >= _FACILITY_CITY_POPULATION else None
+    return None
+
+
+def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    phi1, phi2 = math.radians(a.lat), math.radians(b.lat)
+    h = (
+        math.sin((phi2 - phi1) / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _peer_regions(region: GazetteerEntry, context: StoryContext) -> int:
+    """How many other regions of a region's country the story names."""
+    return sum(
+        1
+        for (country, admin1), count in context.regions.items()
+        if count and country == region.country and admin1 != region.admin1
+    )
+
+
 def resolve_name(
     gazetteer: Gazetteer,
     name: str,
     context: StoryContext,
     qualifier: GazetteerEntry | None = None,
+    following: str = "",
 ) -> GazetteerEntry | None:
     """The place a name most likely means in this story (None when the gazetteer has
-    no place of that name)."""
+    no place of that name). `following` is the word written after the name: "state"
+    says a region is meant ("Washington state")."""
     adjective = gazetteer.adjective(name)
     candidates = gazetteer.lookup(name)
     if not candidates:
         stripped = name.removeprefix("the ").removeprefix("The ")
         candidates = gazetteer.lookup(stripped) if stripped != name else []
+    if not candidates:
+        candidates = _division_readings(gazetteer, name)
+    if not candidates:
+        return _facility_city(gazetteer, name, context)
+    if following.casefold() == "state":
+        regions = [c for c in candidates if c.kind == "region"]
+        candidates = regions or candidates
     if adjective is not None and not any(c.kind != "city" for c in candidates):
         return adjective  # "Canadian" is Canada, not the town of Canadian, Texas
     if not candidates:
         return None
-    best = max(candidates, key=lambda c: _score(c, name, context, qualifier))
+    if qualifier is None or qualifier.kind == "country":
+        # A country's, continent's or world region's name is that ("Mexico" is not the
+        # State of Mexico, "China, Japan" is two countries, not a town in Japan, "the
+        # Pacific" is the ocean, not Pacific, Missouri); only a region written beside
+        # it ("Georgia, Alabama"?) could say otherwise.
+        wide = [c for c in candidates if c.kind in _WIDE_KINDS]
+        if wide and not _elsewhere(candidates, wide, name, context):
+            return max(wide, key=lambda c: _score(c, name, context, None))
+    key = fold_name(name)
+    named_regions = [c for c in candidates if c.kind == "region" and fold_name(c.name) == key]
+    if named_regions and qualifier is not None and qualifier.kind == "region":
+        qualifier = None  # "Georgia, Illinois, Missouri": a list of states, not a town
+    listed = [r for r in named_regions if _peer_regions(r, context) >= _LISTED_PEERS]
+    if listed and qualifier is None:
+        # A state's name among other states of its country is the state.
+        return max(listed, key=lambda c: _score(c, name, context, None))
+    region_named = bool(named_regions)
+    best = max(candidates, key=lambda c: _score(c, name, context, qualifier, region_named))
     if best.kind == "region":
         # Every candidate bears the name: a big city among them in that very region
         # is what news means by it ("New York").
@@ -144,7 +347,15 @@ def resolve_name(
             ),
             None,
         )
-        if namesake is not None and namesake.population >= _NAMESAKE_CITY_POPULATION:
+        # ...unless the story lists other regions of that country: "New York, Ohio and
+        # Texas" are states.
+        peers = _peer_regions(best, context) > 0
+        if (
+            namesake is not None
+            and namesake.population >= _NAMESAKE_CITY_POPULATION
+            and not peers
+            and not _elsewhere_in_region(gazetteer, namesake, key, context)
+        ):
             return namesake
     return best
 
@@ -157,20 +368,72 @@ def story_context(
     countries: Counter[str] = Counter()
     regions: Counter[tuple[str, str]] = Counter()
     region_names: Counter[tuple[tuple[str, str], str]] = Counter()
+    country_names: Counter[tuple[str, str]] = Counter()
     if dateline is not None and dateline.country:
         countries[dateline.country] += 1
+    cells: dict[tuple[int, int], set[str]] = {}
+    areas: dict[tuple[str, str], set[str]] = {}
     for name in names:
         candidates = gazetteer.lookup(name)
-        top = candidates[0] if candidates else gazetteer.adjective(name)
+        _add_readings(name, candidates, gazetteer.capitals, cells, areas)
+        # The likeliest reading, by population and kind: "Washington" is the capital,
+        # no evidence for the state.
+        likeliest = _plausible(name, candidates, gazetteer.capitals)
+        top = likeliest[0] if likeliest else gazetteer.adjective(name)
         if top is None:
             continue
         if top.kind == "country" and top.country:
             countries[top.country] += 1
+            country_names[(top.country, fold_name(name))] += 1
         elif top.kind == "region" and top.country and top.admin1:
             regions[(top.country, top.admin1)] += 1
             region_names[((top.country, top.admin1), fold_name(name))] += 1
             countries[top.country] += 1
-    return StoryContext(dateline, countries, regions, gazetteer.capitals, region_names)
+            country_names[(top.country, fold_name(name))] += 1
+    return StoryContext(
+        dateline,
+        countries,
+        regions,
+        gazetteer.capitals,
+        region_names,
+        {cell: frozenset(keys) for cell, keys in cells.items()},
+        {area: frozenset(keys) for area, keys in areas.items()},
+        country_names,
+    )
+
+
+def _plausible(
+    name: str, candidates: Sequence[GazetteerEntry], capitals: frozenset[int]
+) -> list[GazetteerEntry]:
+    """A name's readings whose prior is close to its best one's, best first."""
+    if not candidates:
+        return []
+    priors = [(_prior(c, name, capitals), c) for c in candidates[: _PLAUSIBLE_READINGS * 4]]
+    best = max(p for p, _ in priors)
+    plausible = sorted(
+        (pc for pc in priors if pc[0] >= best - _PLAUSIBLE_MARGIN), key=lambda pc: -pc[0]
+    )
+    return [c for _, c in plausible[:_PLAUSIBLE_READINGS]]
+
+
+def _add_readings(
+    name: str,
+    candidates: Sequence[GazetteerEntry],
+    capitals: frozenset[int],
+    cells: dict[tuple[int, int], set[str]],
+    areas: dict[tuple[str, str], set[str]],
+) -> None:
+    """Record where a name's plausible city and district readings lie. A name that
+    names a country, a continent or a world region is read as that and places nothing."""
+    if not candidates or any(c.kind in _WIDE_KINDS for c in candidates):
+        return
+    key = fold_name(name)
+    for candidate in _plausible(name, candidates, capitals):
+        if candidate.kind not in ("city", "district"):
+            continue
+        cells.setdefault(_cell(candidate), set()).add(key)
+        if candidate.country and candidate.admin1:
+            areas.setdefault((candidate.country, candidate.admin1), set()).add(key)
 
 
 def _role(span: SpacySpan) -> ToponymRole:
@@ -245,7 +508,8 @@ def find_toponyms(
         if span.label_ == "NORP":
             entry = gazetteer.adjective(span.text)
         else:
-            entry = resolve_name(gazetteer, span.text, context, qualifier)
+            following = doc[span.end].text if span.end < len(doc) else ""
+            entry = resolve_name(gazetteer, span.text, context, qualifier, following)
         role = _role(span)
         found.append(
             Toponym(
