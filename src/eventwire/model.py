@@ -287,6 +287,19 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class LearnedActor:
+    """A person's code as one story gave it ("Venezuelan Petroleum Minister Tareck El
+    Aissami" -> VENGOV), kept for later stories that name the person alone."""
+
+    name: str  # full name as the story wrote it ("Tareck El Aissami")
+    code: str
+    country: str | None
+    sector: str | None
+    article_id: str  # the story that taught it
+    date: dt.date | None  # that story's date; None when it had none
+
+
+@dataclass(frozen=True, slots=True)
 class CodedArticle:
     """What the pipeline returns for one article."""
 
@@ -295,6 +308,9 @@ class CodedArticle:
     events: tuple[Event, ...]
     quotes: tuple[Quote, ...] = ()
     coder: str = ""  # the coder version that produced it; recoding with another replaces it
+    # What the story taught the actor memory; stored with the article, in its
+    # transaction, so a killed run never keeps an article without its lessons.
+    learned: tuple[LearnedActor, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

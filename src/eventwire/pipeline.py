@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from eventwire import CODER
 from eventwire.actors.knowledge import ActorKnowledge, load_actor_knowledge, load_dictionaries
-from eventwire.actors.memory import ActorMemory, InMemoryActorMemory
+from eventwire.actors.memory import ActorMemory, InMemoryActorMemory, LearnedActor
 from eventwire.actors.resolve import resolve_mentions
 from eventwire.events.cameo import CameoCodebook, load_cameo_codebook
 from eventwire.events.coding import code_events
@@ -82,13 +82,14 @@ class Coder:
         # People a story titles ("Venezuelan President Nicolas Maduro") are
         # remembered, with the story's date, for later stories: by default of
         # this run only.
-        memory = memory if memory is not None else InMemoryActorMemory()
+        memory = _LessonLog(memory if memory is not None else InMemoryActorMemory())
         parsed_articles = parse_articles(
             self.nlp, articles, self.options.batch_size, self.sentence_filter
         )
         for parsed in parsed_articles:
             article = parsed.article
             anchor = article.date or self.options.default_date
+            memory.lessons.clear()
             mentions = resolve_mentions(parsed, self.knowledge, anchor=anchor, memory=memory)
             events = code_events(parsed, mentions, self.lexicon, self.codebook, self.options.coder)
             quotes = extract_quotes(parsed, mentions, cues=self.cues)
@@ -101,7 +102,24 @@ class Coder:
                 events=tuple(events),
                 quotes=tuple(quotes),
                 coder=self.options.coder,
+                learned=tuple(memory.lessons),
             )
 
     def code_one(self, article: Article) -> CodedArticle:
         return next(self.code([article]))
+
+
+@dataclass(slots=True)
+class _LessonLog:
+    """An `ActorMemory` that passes everything to `memory` and notes what the current
+    story teaches, so the lessons travel with its `CodedArticle` (and are stored with it)."""
+
+    memory: ActorMemory
+    lessons: list[LearnedActor] = field(default_factory=list)
+
+    def recall(self, name: str, date: dt.date | None) -> LearnedActor | None:
+        return self.memory.recall(name, date)
+
+    def learn(self, lesson: LearnedActor) -> None:
+        self.memory.learn(lesson)
+        self.lessons.append(lesson)

@@ -157,12 +157,11 @@ def code_corpus(
 
     if run.workers <= 1:
         coder = Coder.load(coder_options)
-        # People earlier runs learned are recalled; this run's lessons are written
-        # after each chunk is stored (storing an article again clears its lessons).
+        # People earlier runs learned are recalled; this run's lessons are stored
+        # with the articles that taught them.
         memory = StoredActorMemory.open(store)
         for chunk in _chunks(articles, run.chunk_size):
             keep(coder.code(chunk, memory))
-            memory.flush()
         return counts
     # The parent reads and stores; workers parse and code. At most two chunks per
     # worker are in flight, which bounds memory whatever the corpus size.

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from eventwire.actors.memory import LearnedActor
 from eventwire.cli import main
+from eventwire.store import records as R
 from eventwire.store.actor_memory import StoredActorMemory
 from eventwire.store.duckdb import EventStore
 
@@ -74,19 +75,30 @@ def test_ingest_runs_share_what_they_learn(tmp_path: Path) -> None:
     assert event["source"]["resolved_by"] == "learned"
 
 
-def test_lessons_are_read_once_and_written_on_flush(tmp_path: Path) -> None:
+def test_lessons_are_recalled_at_once_and_read_back_from_the_store(tmp_path: Path) -> None:
+    lesson = LearnedActor("Ana Quispe", "PERGOV", "PER", "GOV", "a", dt.date(2024, 5, 8))
     with EventStore(tmp_path / "m.duckdb") as store:
         memory = StoredActorMemory.open(store)
-        lesson = LearnedActor("Ana Quispe", "PERGOV", "PER", "GOV", "a", dt.date(2024, 5, 8))
         memory.learn(lesson)
         assert memory.recall("Quispe", dt.date(2024, 6, 1)) == lesson  # at once, in the run
-        assert store.learned_actors() == []  # not written yet
-        assert memory.flush() == 1
-        assert memory.flush() == 0
+        assert store.learned_actors() == []  # written only with the article that taught it
+        store.record_learned_actors([_row(lesson)])
         again = StoredActorMemory.open(store)
         assert again.recall("Ana Quispe", dt.date(2024, 6, 1)) == lesson
         # Lessons further than the memory's reach from the asking story are not used.
         assert again.recall("Ana Quispe", dt.date(2030, 1, 1)) is None
+
+
+def test_a_killed_run_keeps_each_stored_story_with_its_lessons(tmp_path: Path) -> None:
+    # The lessons travel on the CodedArticle and are written in its transaction.
+    db = tmp_path / "corpus.duckdb"
+    corpus = tmp_path / "one.jsonl"
+    corpus.write_text(json.dumps({"id": "one", "text": FIRST, "date": "2021-03-01"}) + "\n")
+    result = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    with EventStore(db) as store:
+        taught = {(row.name, row.code, row.article_id) for row in store.learned_actors()}
+    assert ("Luis Ortega Vidal", "PERGOV", "one") in taught
 
 
 def test_worker_processes_recall_what_the_store_learned(tmp_path: Path) -> None:
@@ -110,9 +122,14 @@ def test_worker_processes_recall_what_the_store_learned(tmp_path: Path) -> None:
 def test_one_lesson_kept_per_name_code_and_day(tmp_path: Path) -> None:
     day = dt.date(2024, 5, 8)
     with EventStore(tmp_path / "m.duckdb") as store:
-        memory = StoredActorMemory.open(store)
-        for story in ("a", "b", "c"):
-            memory.learn(LearnedActor("Ana Quispe", "PERGOV", "PER", "GOV", story, day))
-        assert memory.flush() == 3  # every story is recorded in the store
+        stories = ("a", "b", "c")
+        lessons = [LearnedActor("Ana Quispe", "PERGOV", "PER", "GOV", s, day) for s in stories]
+        assert store.record_learned_actors([_row(lesson) for lesson in lessons]) == 3
         again = StoredActorMemory.open(store)
         assert [lesson.article_id for lesson in again.lessons()] == ["a"]
+
+
+def _row(lesson: LearnedActor) -> R.LearnedActor:
+    return R.LearnedActor(
+        lesson.name, lesson.code, lesson.country, lesson.sector, lesson.article_id, lesson.date
+    )

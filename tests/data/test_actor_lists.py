@@ -35,3 +35,30 @@ def test_national_groups_in_organizations_are_coded_inside_a_country() -> None:
     rows = list(csv.DictReader(_text("organizations.tsv").splitlines(), delimiter="\t"))
     groups = {row["name"]: row["code"] for row in rows if row["kind"] == "national"}
     assert groups["Hamas"].startswith("PSE") and groups["Taliban"].startswith("AFG")
+
+
+def test_peoples_have_known_homes_and_names_of_their_own() -> None:
+    countries = list(csv.DictReader(_text("countries.tsv").splitlines(), delimiter="\t"))
+    codes = {row["code"] for row in countries}
+    country_words = {
+        alias.lower()
+        for row in countries
+        for cell in (row["name"], row["names"], row["adjectives"], row["metonyms"])
+        for alias in cell.split("|")
+        if alias
+    }
+    rows = list(
+        csv.DictReader(_text("peoples.tsv").splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+    )
+    assert len(rows) >= 40
+    seen: set[str] = set()
+    for row in rows:
+        assert list(row) == ["names", "home", "note"], row
+        assert not row["home"] or row["home"] in codes, row
+        names = [name for name in row["names"].split("|") if name]
+        assert names, row
+        for name in names:
+            # a people's name is never also a country's (that reading would be lost)
+            assert name.lower() not in country_words, name
+            assert name not in seen, name
+            seen.add(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from eventwire.eval.quad import (
     score_spans,
 )
 from eventwire.events.cameo import load_cameo_codebook
-from eventwire.model import Actor, Event, Span
+from eventwire.model import Actor, Event, Plover, Span
 
 CODEBOOK = load_cameo_codebook()
 
@@ -95,6 +96,30 @@ def test_plover_scores(tmp_path: Path) -> None:
     assert summary["per_type"]["REQUEST"]["recall"] == 0.0
 
 
+def test_plover_old_modes_and_contexts_take_their_2021_names(tmp_path: Path) -> None:
+    records = [
+        {"id": "a", "event": "PROTEST", "mode": "demo-org", "context": "rights, political",
+         "text": "Chileans rallied against Peru."},
+        {"id": "b", "event": "FIGHT", "mode": "other", "context": "resource",
+         "text": "Chile fought Peru."},
+    ]  # fmt: skip
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(records), "utf-8")
+    protest, fight = load_plover_records(path)
+    assert protest.mode == "demo"
+    assert {"human_rights", "rights_freedoms", "political_institutions"} <= set(protest.context)
+    assert fight.context == ("natural_resource",)
+    coded = {
+        "a": [
+            dataclasses.replace(event("141"), plover=Plover("PROTEST", "demo", ("human_rights",)))
+        ],
+        "b": [event("190")],  # ASSAULT with no mode: the 2016 "other" is an unspecified mode
+    }
+    summary = score_plover([protest, fight], coded)
+    assert summary["mode_accuracy"] == 1.0
+    assert summary["context_accuracy"] == 0.5
+
+
 def test_plover_bad_file(tmp_path: Path) -> None:
     path = tmp_path / "bad.json"
     path.write_text("{", "utf-8")
@@ -114,6 +139,14 @@ def test_quad_class_of_events() -> None:
     assert quad_of_events([event("020")]) == 0
     assert quad_of_events([event("1622")]) == 3
     assert quad_of_events([event("141")]) == 4
+    # An act only intended ("said it would send troops") is not yet the act: the
+    # statement that happened stands for the sentence, unless nothing happened.
+    planned = dataclasses.replace(event("150", confidence=0.7), modality="intended")
+    assert quad_of_events([event("010", confidence=0.3), planned]) == 0
+    assert quad_of_events([planned]) == 4
+    reported = dataclasses.replace(event("190", confidence=0.6), modality="reported")
+    assert quad_of_events([event("010", confidence=0.3), reported]) == 4
+    assert our_root([event("010", confidence=0.3), planned]) == "01"
 
 
 def test_quad_loader_and_score(tmp_path: Path) -> None:

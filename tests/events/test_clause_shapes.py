@@ -311,3 +311,46 @@ def test_hypothetical_in_each_shape(coder: Coder, text: str) -> None:
 def test_negated_passive(coder: Coder) -> None:
     events = coded(coder, "Peru was not attacked by Chile.")
     assert dyads(events, "19") == {("CHL", "PER")} and all(e.negated for e in events)
+
+
+# ------------------------------------------------------------------ object control, mutual acts
+
+
+def test_object_control_the_one_asked_acts_only_hypothetically(coder: Coder) -> None:
+    events = coded(coder, "Chile asked Peru to attack Bolivia.")
+    assert dyads(events, "02") | dyads(events, "10") == {("CHL", "PER")}
+    attacks = [e for e in events if e.cameo.startswith("19")]
+    assert all((e.source and e.source.code, e.modality) == ("PER", "hypothetical") for e in attacks)
+
+
+def test_object_control_with_urge(coder: Coder) -> None:
+    events = coded(coder, "Chile urged Peru to sign a treaty with Bolivia.")
+    assert ("CHL", "PER") in dyads(events, "02")
+    assert all(e.modality == "hypothetical" for e in events if e.cameo.startswith("05"))
+    assert ("CHL", "BOL") not in dyads(events, "05")
+
+
+def test_coordinated_actors_condemning_do_not_condemn_each_other(coder: Coder) -> None:
+    events = coded(coder, "Chile and Peru condemned the bombing.")
+    assert dyads(events, "11") == {("CHL", None), ("PER", None)}
+
+
+def test_coordinated_actors_gathering_meet_each_other(coder: Coder) -> None:
+    events = coded(coder, "Envoys of Chile and Peru gathered in Quito.")
+    assert dyads(events, "04") == {("CHLGOV", "PERGOV"), ("PERGOV", "CHLGOV")}
+
+
+def test_a_crowd_gathering_is_no_meeting(coder: Coder) -> None:
+    events = coded(coder, "Peruvian farmers gathered at the Chilean embassy.")
+    assert not dyads(events, "04")
+
+
+def test_talks_referred_back_take_the_participants_of_the_meeting(coder: Coder) -> None:
+    text = "Chile met with Peru in Lima on Monday. Those negotiations were suspended on Friday."
+    events = coded(coder, text)
+    assert dyads(events, "16") == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_where_negotiations_are_held_is_no_party(coder: Coder) -> None:
+    events = coded(coder, "Chile's envoys discussed resuming negotiations in Ecuador.")
+    assert all(e.target is None or e.target.code != "ECU" for e in events)

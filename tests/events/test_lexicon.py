@@ -4,6 +4,8 @@ import pytest
 
 from eventwire.events.cameo import load_cameo_codebook
 from eventwire.events.lexicon import load_lexicon
+from eventwire.model import Article
+from eventwire.pipeline import Coder
 
 
 def test_shipped_lexicon_codes_exist_and_cover_every_root() -> None:
@@ -143,3 +145,51 @@ def test_phrasal_and_object_entries_are_preferred() -> None:
     # Rejecting an accusation denies responsibility.
     rejected = [e for e in lexicon.candidates("reject") if "accusation" in e.objects]
     assert {e.code for e in rejected} == {"016"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # "aim" carries intent over a clause, not over an object.
+        ("Chilean police aimed their weapons at Peruvian protesters.", "150"),
+        ("Chile aims to strengthen military cooperation with Peru.", "0312"),
+        ("Chilean activists called for action against the Peruvian police.", "100"),
+        ("Chile paid compensation to Peruvian fishermen.", "0842"),
+        ("Chilean lawmakers attended a rally against Peru.", "141"),
+        ("Chile's foreign minister commented on the election in Peru.", "010"),
+        ("Chile provided subsidies to Peruvian farmers.", "071"),
+    ],
+)
+def test_everyday_senses_are_coded(coder: Coder, text: str, code: str) -> None:
+    events = coder.code_one(Article(id="sense", text=text)).events
+    assert code in {event.cameo for event in events}, [(e.cameo, e.evidence) for e in events]
+
+
+def test_the_grounds_of_an_arrest_are_not_coded_as_an_act(coder: Coder) -> None:
+    text = "Chilean police arrested a Peruvian activist for collaborating with Bolivia."
+    codes = {event.cameo for event in coder.code_one(Article(id="g", text=text)).events}
+    assert "173" in codes and not any(code.startswith("06") for code in codes)
+    # Thanks for an act is no accusation: the act stands.
+    text = "Chile thanked Peru for sending aid."
+    codes = {event.cameo for event in coder.code_one(Article(id="t", text=text)).events}
+    assert {"051", "070"} <= codes
+
+
+def test_an_act_only_considered_is_no_intent(coder: Coder) -> None:
+    events = coder.code_one(
+        Article(id="c", text="Chile is considering sending aid to Peru.")
+    ).events
+    by_code = {event.cameo: event for event in events}
+    assert "014" in by_code  # CAMEO's "consider policy option"
+    assert not any(code.startswith("03") for code in by_code)
+    assert by_code["070"].modality == "hypothetical"
+
+
+def test_an_act_claimed_by_its_actor_is_a_claim_of_responsibility(coder: Coder) -> None:
+    text = "Chilean rebels claimed that they had attacked the Peruvian army."
+    codes = {event.cameo for event in coder.code_one(Article(id="r", text=text)).events}
+    assert "015" in codes and "190" not in codes
+    # Claimed of someone else, the act stays, reported.
+    text = "Chile claimed that Peru had attacked its border posts."
+    events = coder.code_one(Article(id="o", text=text)).events
+    assert [(e.cameo, e.modality) for e in events if e.cameo == "190"] == [("190", "reported")]

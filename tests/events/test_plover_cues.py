@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from tests.events.test_cameo import PLOVER_CONTEXTS
 
 from eventwire.events.cameo import PLOVER_TYPES, load_cameo_codebook
 from eventwire.events.plover import load_plover_cues, parse_plover_cues
-from eventwire.model import Article
+from eventwire.model import Article, Event
 from eventwire.pipeline import Coder
-from tests.events.test_cameo import PLOVER_CONTEXTS
 
 
 def test_shipped_cues_use_the_manuals_contexts_and_types() -> None:
@@ -39,7 +39,7 @@ def test_bad_cue_documents_are_refused(document: object, reason: str) -> None:
         parse_plover_cues(document)
 
 
-def _primary(coder: Coder, text: str):  # type: ignore[no-untyped-def]
+def _primary(coder: Coder, text: str) -> Event:
     events = coder.code_one(Article(id="p", text=text)).events
     return max(events, key=lambda e: e.confidence)
 

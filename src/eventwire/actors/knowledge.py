@@ -153,6 +153,10 @@ def lower_key(token: Token) -> str:
 
 
 def lemma_key(token: Token) -> str:
+    if token.pos_ == "VERB" and token.dep_ == "amod":
+        # A participle describing a noun is written as such in the tables: "ruling
+        # party", "armed group" (its lemma, "rule" or "arm", would never match).
+        return token.lower_
     lemma = token.lemma_.lower()
     if token.is_sent_start and token.pos_ == "PROPN" and lemma == token.lower_:
         # A plural role noun opening a sentence is often tagged as a name and left
@@ -188,7 +192,10 @@ def split_code(code: str) -> tuple[str | None, str | None]:
         # PETRARCH's "no country" marker: "---GOV" is a government of no known country.
         return None, code[3:6] or None
     if code.startswith(("IGO", "NGO", "IMG", "MNC")):
-        return None, code[:3]
+        # An international body stands where a country would ("IGOUNO" is the UN
+        # itself, "IGOUNOHCR" one of its agencies): no sector of its own. A role
+        # inside it gets one when the resolver composes it ("UN troops": MIL).
+        return None, None
     country = code[:3] if len(code) >= 3 else None
     sector = code[3:6] or None
     return country, sector

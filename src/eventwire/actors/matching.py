@@ -32,6 +32,8 @@ __all__ = ["Match", "PhraseIndex", "index_phrases", "match_head", "scan"]
 # "U.S.-backed opposition": the country in such a compound is the backer, not the actor.
 _BACKER_WORDS = {"backed", "supported", "sponsored", "funded", "allied", "aligned", "armed"}
 _STANCE_WORDS = {"pro", "anti"}
+# A people's name inside a person's, an organisation's or a place's name is part of it.
+_NOT_PEOPLE_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LOC"}
 V = TypeVar("V")
 
 
@@ -106,6 +108,8 @@ def index_phrases(doc: Doc, knowledge: ActorKnowledge, anchor: dt.date | None) -
         entry = match.value.on(anchor)
         if entry is None or is_backer(doc, match) or _inside_longer_name(doc, match, names):
             continue
+        if entry.kind == "people" and _inside_named_entity(doc, match):
+            continue  # "Karen" of "Karen Bass", "Roma" of "AS Roma", "Tamil" of "Tamil Nadu"
         if match in theirs:
             # A user's entry replaces any of ours it overlaps.
             for i in range(match.start, match.end):
@@ -139,7 +143,17 @@ def index_phrases(doc: Doc, knowledge: ActorKnowledge, anchor: dt.date | None) -
     return PhraseIndex(names, name_heads, agents, persons)
 
 
-def _inside_longer_name(doc: Doc, match: Match[NameEntry], names: dict[int, Match[NameEntry]]) -> bool:
+def _inside_named_entity(doc: Doc, match: Match[NameEntry]) -> bool:
+    """Part of a longer person's, organisation's or place's name the parser found."""
+    for ent in doc.ents:
+        if ent.label_ in _NOT_PEOPLE_ENTS and ent.start < match.end and match.start < ent.end:
+            return ent.start < match.start or ent.end > match.end
+    return False
+
+
+def _inside_longer_name(
+    doc: Doc, match: Match[NameEntry], names: dict[int, Match[NameEntry]]
+) -> bool:
     """An organisation's name as the tail of a longer name we do not know: the
     "Security Council" of Iran's "Supreme National Security Council" is not the UN's."""
     if match.value.kind != "organization" or match.start == 0:

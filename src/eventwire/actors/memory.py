@@ -18,20 +18,19 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from eventwire.model import LearnedActor
+
+__all__ = [
+    "DEFAULT_MAX_AGE",
+    "ActorMemory",
+    "InMemoryActorMemory",
+    "LearnedActor",
+    "ends_with_name",
+    "nearest_lesson",
+]
+
 # How far (either way) a lesson's date may be from the story asking: roles change.
 DEFAULT_MAX_AGE = dt.timedelta(days=3 * 365)
-
-
-@dataclass(frozen=True, slots=True)
-class LearnedActor:
-    """A person's code as one story gave it."""
-
-    name: str  # full name as the story wrote it ("Tareck El Aissami")
-    code: str
-    country: str | None
-    sector: str | None
-    article_id: str  # the story that taught it
-    date: dt.date | None  # that story's date; None when it had none
 
 
 class ActorMemory(Protocol):

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from eventwire.actors.clues import NOMINAL_POS
 from eventwire.actors.coordination import (
     coordinated_members,
     is_coordinated_modifier,
@@ -30,7 +31,7 @@ from eventwire.actors.coordination import (
 )
 from eventwire.actors.knowledge import ActorKnowledge
 from eventwire.actors.memory import ActorMemory, LearnedActor
-from eventwire.actors.resolver import NOMINAL_POS, ArticleResolver
+from eventwire.actors.resolver import ArticleResolver
 from eventwire.model import Actor, Mention
 from eventwire.nlp import ParsedArticle
 

@@ -17,67 +17,35 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Token
 
+from eventwire.actors.clues import (
+    ABROAD_TITLES,
+    DOMESTIC_SECTORS,
+    HOME_ROLES,
+    LOCATION_PREPS,
+    MODIFIER_DEPS,
+    NOMINAL_POS,
+    NOT_PERSON_ENTS,
+    OFTEN_ABROAD,
+    ORIGIN_PREPS,
+    PHRASE_BREAKS,
+    RELATION_NOUNS,
+    SUBJECT_DEPS,
+    Clues,
+    compose,
+    is_definite_singular,
+    organization_actor,
+    role_in_organization,
+)
 from eventwire.actors.knowledge import ActorKnowledge, AgentEntry, NameEntry
 from eventwire.actors.matching import index_phrases
 from eventwire.actors.memory import ActorMemory, LearnedActor
 from eventwire.actors.story import Referent, ReferentKind, StoryRecord, pronoun_kind
 from eventwire.model import Actor, ResolvedBy
 from eventwire.nlp import ParsedArticle
-
-# Dependents that belong to a noun phrase's description of its head.
-_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "flat", "case", "punct"}
-# Prepositions whose object gives the phrase's country: "diplomats from the U.S."
-_ORIGIN_PREPS = {"of", "from", "for"}
-# "Lawmakers in Fornost", "rebels in the Ivory Coast": where people are is their country,
-# except for those that are often abroad (troops, aid workers, refugees, reporters).
-_LOCATION_PREPS = {"in"}
-_OFTEN_ABROAD = {"MIL", "UAF", "RAD", "IGO", "NGO", "REF", "SPY", "MED"}
-NOMINAL_POS = {"NOUN", "PROPN"}
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-# Words that end a phrase on their left: "Maduro and Russian President Vladimir Putin".
-_PHRASE_BREAKS = {",", ";", ":", "and", "or", "(", ")", "—", "–"}
-# Sectors that only exist inside a country: without a country in the phrase they take
-# the country of what they are coordinated with, else the story's own (its dateline).
-_DOMESTIC_SECTORS = {"OPP", "REB", "INS", "SEP"}
-# Roles held at home, not abroad or as victims: without a country in the phrase or the
-# story's record, they take the one country the story names (ArticleResolver.sole_country).
-_HOME_ROLES = {"GOV", "JUD", "LEG", "COP", "OPP", "PTY", "ELI", "REB", "INS", "SEP"}
-# Government roles that serve abroad: a story about an embassy names the host country.
-_ABROAD_TITLES = {"embassy", "consulate", "ambassador", "envoy", "diplomat", "consul"}
-# Entity types a person's name never has: "officials Wednesday" is not a titled "Wednesday".
-_NOT_PERSON_ENTS = {
-    "DATE",
-    "TIME",
-    "GPE",
-    "LOC",
-    "FAC",
-    "CARDINAL",
-    "ORDINAL",
-    "MONEY",
-    "PERCENT",
-    "QUANTITY",
-    "EVENT",
-    "LANGUAGE",
-    "LAW",
-    "WORK_OF_ART",
-    "PRODUCT",
-}
-
-
-@dataclass(slots=True)
-class _Clues:
-    """What a phrase's words say about its actor."""
-
-    full: NameEntry | None = None  # a name that is the phrase head (country, org, dictionary)
-    country: str | None = None
-    agent: AgentEntry | None = None
-    title: tuple[str, ...] = ()  # the words of the agent/title ("deputy", "foreign", "minister")
-    person: str | None = None
-    modifier_name: NameEntry | None = None  # an organisation named in a modifier
 
 
 class ArticleResolver:
@@ -127,14 +95,14 @@ class ArticleResolver:
         the whole name; cut at the last coordination or comma before the head."""
         chosen = {head.i}
         for child in head.lefts:
-            if child.dep_ in _MODIFIER_DEPS:
+            if child.dep_ in MODIFIER_DEPS:
                 chosen.update(token.i for token in child.subtree if token.i < head.i)
         match = self.names.get(head.i)
         if match is not None:
             chosen.update(range(match.start, match.end))
         start = min(chosen)
         for i in range(head.i - 1, start - 1, -1):
-            if self.doc[i].lower_ in _PHRASE_BREAKS or self.doc[i].dep_ == "cc":
+            if self.doc[i].lower_ in PHRASE_BREAKS or self.doc[i].dep_ == "cc":
                 start = i + 1
                 break
         if head.pos_ == "PROPN" and head.i not in self.agents and head.i not in self.names:
@@ -142,23 +110,31 @@ class ArticleResolver:
             # Tareck El Aissami" has "Minister" as a conjunct, not a compound of the name.
             while start > 0 and (start - 1 in self.agents or start - 1 in self.names):
                 previous = self.doc[start - 1]
-                if previous.lower_ in _PHRASE_BREAKS or previous.pos_ in ("ADP", "VERB"):
+                if previous.lower_ in PHRASE_BREAKS or previous.pos_ in ("ADP", "VERB"):
                     break
                 start -= 1
         # A name goes on past its head: "the Organization of African Unity".
         end = max(chosen) if match is not None else head.i
         return [self.doc[i] for i in range(start, end + 1)]
 
-    def clues(self, head: Token, tokens: Sequence[Token]) -> _Clues:
-        clues = _Clues()
+    def clues(self, head: Token, tokens: Sequence[Token]) -> Clues:
+        clues = Clues()
         head_name = self.names.get(head.i)
         if head_name is not None and head_name.value.kind not in ("adjective", "people"):
             clues.full = head_name.value
             clues.country = head_name.value.country
         people_home: str | None = None
+        # "Israel's militia ally", "Russia's rivals": the possessor of a relation is
+        # the other side of it, never the phrase's own country.
+        relational = head.lemma_.lower() in RELATION_NOUNS
+        other_side = (
+            {t.i for child in head.lefts if child.dep_ == "poss" for t in child.subtree}
+            if relational
+            else set()
+        )
         for token in tokens:
             match = self.names.get(token.i)
-            if match is None or match is head_name:
+            if match is None or match is head_name or token.i in other_side:
                 continue
             entry = match.value
             if entry.kind in ("organization", "dictionary"):
@@ -172,6 +148,7 @@ class ArticleResolver:
                 # "Karen guerrillas": the people's home, unless a country says otherwise
                 # ("Indian Tamils").
                 people_home = people_home or entry.country
+                clues.people = True
                 continue
             if clues.country is None and entry.country:
                 clues.country = entry.country
@@ -180,7 +157,7 @@ class ArticleResolver:
             clues.country = head_name.value.country
         if clues.country is None:
             clues.country = people_home
-        if clues.country is None:
+        if clues.country is None and not relational:
             clues.country = self._possessor_country(head)
         head_agent = self.agents.get(head.i)
         person = self.persons.get(head.i)
@@ -206,17 +183,35 @@ class ArticleResolver:
         clues.person = person_text or None
         if clues.country is None:
             for child in head.rights:
-                abroad = clues.agent is not None and clues.agent.sector[:3] in _OFTEN_ABROAD
+                # A people's own fighters or refugees are where the phrase puts them:
+                # "Moslem forces in east Bosnia".
+                abroad = (
+                    clues.agent is not None
+                    and clues.agent.sector[:3] in OFTEN_ABROAD
+                    and not clues.people
+                )
                 if child.dep_ == "prep" and (
-                    child.lower_ in _ORIGIN_PREPS
-                    or (child.lower_ in _LOCATION_PREPS and clues.agent is not None and not abroad)
+                    child.lower_ in ORIGIN_PREPS
+                    or (child.lower_ in LOCATION_PREPS and clues.agent is not None and not abroad)
                 ):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             origin = self.resolve(pobj)
                             if origin is not None and origin.country:
                                 clues.country = origin.country
+        if clues.country is None and clues.agent is not None and clues.agent.sector[:3] == "REF":
+            clues.country = self._fled_country(head)
         return clues
+
+    def _fled_country(self, head: Token) -> str | None:
+        """Refugees are from where they flee: "refugees fleeing the war in Liberia"."""
+        for child in head.rights:
+            if child.dep_ == "acl" and child.lemma_.lower() in ("flee", "escape"):
+                for token in child.subtree:
+                    match = self.names.get(token.i)
+                    if match is not None and match.value.country:
+                        return match.value.country
+        return None
 
     def _possessor_country(self, head: Token) -> str | None:
         """The country of a possessor that is not a name we matched: "Maduro's government",
@@ -260,7 +255,7 @@ class ArticleResolver:
             token.pos_ == "PROPN"
             and token.i not in self.agents
             and token.i not in self.names
-            and token.ent_type_ not in _NOT_PERSON_ENTS
+            and token.ent_type_ not in NOT_PERSON_ENTS
         )
 
     def _span_text(self, tokens: Sequence[Token]) -> str | None:
@@ -298,7 +293,7 @@ class ArticleResolver:
             code = clues.full.code
             country, sector = clues.full.country, clues.full.sector
             if clues.agent is not None and clues.full.sector is None and len(code) == 3:
-                code, sector = _compose(code, clues.agent)
+                code, sector = compose(code, clues.agent)
             resolved_by: ResolvedBy = (
                 "dictionary" if clues.full.kind == "dictionary" else "knowledge"
             )
@@ -320,7 +315,7 @@ class ArticleResolver:
             and clues.full.sector is None
         ):
             # A title or agent before a country's name: "MSF Arnor" (NGO + ARN).
-            code, sector = _compose(clues.full.code, clues.agent)
+            code, sector = compose(clues.full.code, clues.agent)
             return Actor(code, clues.full.country, sector, text, None, "knowledge")
         if clues.full is not None:
             return Actor(
@@ -331,11 +326,11 @@ class ArticleResolver:
     def _capital(self, head: Token, entry: NameEntry, text: str) -> Actor:
         """A capital that acts ("Moscow said", "Washington rejected") is its government;
         elsewhere ("in Moscow") it is the country."""
-        if head.dep_ in _SUBJECT_DEPS and entry.country is not None:
+        if head.dep_ in SUBJECT_DEPS and entry.country is not None:
             return Actor(entry.country + "GOV", entry.country, "GOV", text, None, "knowledge")
         return Actor(entry.code, entry.country, entry.sector, text, None, "knowledge")
 
-    def _unheaded(self, head: Token, clues: _Clues, text: str) -> Actor | None:
+    def _unheaded(self, head: Token, clues: Clues, text: str) -> Actor | None:
         """A phrase whose head is neither a name nor a role: a demonym used as a noun
         ("Palestinians", "Bosnian Serbs"), an act standing for its author ("an Indian
         proposal", "Sweden's decision"), an organisation's own thing ("the K.U. team")."""
@@ -356,14 +351,14 @@ class ArticleResolver:
             if author is not None:
                 return replace(author, text=text)
             if entry is not None:
-                return self._organization(entry, text)
+                return organization_actor(entry, text)
             if clues.country is not None:
                 return Actor(clues.country, clues.country, None, text, None, "knowledge")
             seat = self._seat_possessor(head)
             return seat
         if entry is not None:
             # "the K.U. basketball team": an organisation's own team, staff, office.
-            return self._organization(entry, text)
+            return organization_actor(entry, text)
         titles = [t for t in head.lefts if t.dep_ == "compound" and t.i in self.agents]
         if titles:
             # "Israeli army bulldozers", "police vehicles": the thing of a role is the role's.
@@ -375,7 +370,7 @@ class ArticleResolver:
             return self._described(head, clues, text)
         return None
 
-    def _people(self, head: Token, clues: _Clues, text: str) -> Actor:
+    def _people(self, head: Token, clues: Clues, text: str) -> Actor:
         """An ethnic or religious group as a noun ("Iraqi Kurds", "ethnic Albanians in
         Macedonia", "Tamils"): the civilians of the country the phrase names, else of
         where the story puts them, else of the people's home."""
@@ -395,7 +390,7 @@ class ArticleResolver:
     def _located_country(self, head: Token) -> str | None:
         """The country of an "in X" / "of X" after the head: "Kurds in Syria"."""
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in _ORIGIN_PREPS | _LOCATION_PREPS:
+            if child.dep_ == "prep" and child.lower_ in ORIGIN_PREPS | LOCATION_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
@@ -437,45 +432,26 @@ class ArticleResolver:
                 return Actor(entry.code, entry.country, entry.sector, child.text, None, "knowledge")
         return None
 
-    def _organization(self, entry: NameEntry, text: str) -> Actor:
-        by: ResolvedBy = "dictionary" if entry.kind == "dictionary" else "knowledge"
-        name = entry.name if entry.kind == "organization" else None
-        return Actor(entry.code, entry.country, entry.sector, text, name, by)
-
-    def _of_organization(
-        self, entry: NameEntry, agent: AgentEntry, text: str, name: str | None
-    ) -> Actor:
-        """A role of an organisation: its officials are the organisation itself ("Red Cross
-        officials"), other roles add their sector ("UN peacekeepers": IGOUNO + MIL)."""
-        by: ResolvedBy = "dictionary" if entry.kind == "dictionary" else "knowledge"
-        national_group = entry.country is not None and len(entry.code) > 3
-        if agent.sector[:3] == "GOV" or entry.sector == agent.sector[:3] or national_group:
-            return Actor(entry.code, entry.country, entry.sector, text, name, by)
-        if entry.country is not None and len(entry.code) == 3:
-            code, sector = _compose(entry.code, agent)
-            return Actor(code, entry.country, sector, text, name, by)
-        return Actor(entry.code + agent.sector[:3], entry.country, agent.sector[:3], text, name, by)
-
-    def _described(self, head: Token, clues: _Clues, text: str) -> Actor:
+    def _described(self, head: Token, clues: Clues, text: str) -> Actor:
         """A role noun with or without a country: "Chilean troops", "the president"."""
         agent = clues.agent
         assert agent is not None
         country = clues.country
         resolved_by: ResolvedBy = "knowledge"
         if country is None and clues.modifier_name is not None:
-            return self._of_organization(clues.modifier_name, agent, text, None)
-        if country is None and agent.kind == "person" and _is_definite_singular(head):
+            return role_in_organization(clues.modifier_name, agent, text, None)
+        if country is None and agent.kind == "person" and is_definite_singular(head):
             holder = self.story.title_holder(clues.title)
             if holder is not None:
                 return replace(holder, text=text, resolved_by="context")
-        if country is None and agent.sector[:3] in _DOMESTIC_SECTORS:
+        if country is None and agent.sector[:3] in DOMESTIC_SECTORS:
             country = self._coordinated_country(head) or self.home_country
             resolved_by = "context" if country else "knowledge"
         if country is None and self._serves_at_home(agent, clues.title):
             country, resolved_by = self.sole_country, "context"
         if country is None:
             return Actor(agent.sector, None, agent.sector[:3], text, None, resolved_by)
-        code, sector = _compose(country, agent)
+        code, sector = compose(country, agent)
         actor = Actor(code, country, sector, text, None, resolved_by)
         if agent.kind == "person" and clues.title:
             self.story.remember_title(clues.title, actor)
@@ -485,8 +461,8 @@ class ArticleResolver:
         """Whether a role of no stated country may take the story's one country."""
         return (
             self.sole_country is not None
-            and agent.sector[:3] in _HOME_ROLES
-            and not _ABROAD_TITLES & set(title)
+            and agent.sector[:3] in HOME_ROLES
+            and not ABROAD_TITLES & set(title)
         )
 
     def _coordinated_country(self, head: Token) -> str | None:
@@ -513,7 +489,7 @@ class ArticleResolver:
                     return actor
         return None
 
-    def _person(self, head: Token, name: str, clues: _Clues, text: str) -> Actor | None:
+    def _person(self, head: Token, name: str, clues: Clues, text: str) -> Actor | None:
         """A person: by what the phrase says, the story, the leader table, the memory."""
         agent = clues.agent
         country = clues.country
@@ -521,7 +497,7 @@ class ArticleResolver:
         if leader is not None and country is not None and leader.country != country:
             leader = None  # another person of the same name
         if country is not None and agent is not None:
-            code, sector = _compose(country, agent)
+            code, sector = compose(country, agent)
             actor = Actor(code, country, sector, text, name, "knowledge")
             self._bind(name, actor, taught=True)
             if agent.kind == "person" and clues.title:
@@ -547,9 +523,9 @@ class ArticleResolver:
             # "U.N. Secretary-General Kofi Annan", "NATO's Jens Stoltenberg"
             entry = clues.modifier_name
             actor = (
-                self._of_organization(entry, agent, text, name)
+                role_in_organization(entry, agent, text, name)
                 if agent is not None
-                else replace(self._organization(entry, text), name=name)
+                else replace(organization_actor(entry, text), name=name)
             )
             self._bind(name, actor, taught=True)
             return actor
@@ -569,13 +545,13 @@ class ArticleResolver:
             return Actor(country, country, None, text, name, "knowledge")
         bridged = self.story.bridge(self.sentence, agent.sector[:3])
         if bridged is not None and bridged.country is not None:
-            code, sector = _compose(bridged.country, agent)
+            code, sector = compose(bridged.country, agent)
             actor = Actor(code, bridged.country, sector, text, name, "context")
             self._bind(name, actor, taught=False)
             return actor
         if self.sole_country is not None and self._serves_at_home(agent, clues.title):
             # "Judge Ana Ruiz charged 12 Peruvian officers": the story's one country.
-            code, sector = _compose(self.sole_country, agent)
+            code, sector = compose(self.sole_country, agent)
             actor = Actor(code, self.sole_country, sector, text, name, "context")
             self._bind(name, actor, taught=False)
             return actor
@@ -622,15 +598,3 @@ class ArticleResolver:
         if referent is None:
             return None
         return replace(referent.actor, text=token.text, resolved_by="context")
-
-
-def _is_definite_singular(head: Token) -> bool:
-    return "Plur" not in head.morph.get("Number", []) and any(
-        child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in head.lefts
-    )
-
-
-def _compose(country: str, agent: AgentEntry) -> tuple[str, str]:
-    if agent.position == "prefix":
-        return agent.sector + country, agent.sector[:3]
-    return country + agent.sector, agent.sector[:3]

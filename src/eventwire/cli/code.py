@@ -77,8 +77,6 @@ def code_command(
         if store is not None and pending:
             for outcome, count in store.store_many(pending, batch_size=len(pending)).items():
                 outcomes[outcome] += count
-        if memory is not None:
-            memory.flush()  # after the articles: storing one again clears its lessons
         pending.clear()
 
     try:

@@ -31,8 +31,8 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 from spacy.language import Language
 
-from eventwire.where.gazetteer import Gazetteer, GazetteerEntry
-from eventwire.where.resolve import find_toponyms, resolve_name, story_context
+from eventwire.where.gazetteer import Gazetteer, GazetteerEntry, fold_name
+from eventwire.where.resolve import find_toponyms, resolve_name, story_context, town_names
 
 EARTH_RADIUS_KM = 6371.0
 MAX_ERROR_KM = math.pi * EARTH_RADIUS_KM
@@ -166,6 +166,7 @@ def resolve_gold_spans(gazetteer: Gazetteer, article: GeoArticle) -> list[Gazett
     toponyms it names, a qualifier written after it ("Bangor, Maine") and the word
     after it ("Washington state")."""
     context = story_context(gazetteer, (t.text for t in article.toponyms))
+    towns = town_names(article.text, ((t.start, t.text) for t in article.toponyms))
     by_start = {t.start: t for t in article.toponyms}
     resolved = []
     for toponym in article.toponyms:
@@ -178,7 +179,8 @@ def resolve_gold_spans(gazetteer: Gazetteer, article: GeoArticle) -> list[Gazett
                 qualifier = None
         words = article.text[toponym.end : toponym.end + 40].split()
         word = words[0].strip(".,;:") if words else ""
-        resolved.append(resolve_name(gazetteer, toponym.text, context, qualifier, word))
+        town = fold_name(toponym.text) in towns
+        resolved.append(resolve_name(gazetteer, toponym.text, context, qualifier, word, town))
     return resolved
 
 

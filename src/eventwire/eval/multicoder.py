@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eventwire.eval.quad import strongest_event
+from eventwire.eval.quad import sentence_event
 from eventwire.model import Event
 
 __all__ = ["CodedSentence", "load_multicoder", "our_root", "score_multicoder"]
@@ -102,8 +102,11 @@ def load_multicoder(folder: Path) -> list[CodedSentence]:
 
 
 def our_root(events: Sequence[Event]) -> str:
-    """The root of our strongest asserted, unnegated event, or "none"."""
-    event = strongest_event([e for e in events if not e.negated])
+    """The root of the event that stands for the sentence (our strongest unnegated
+    event that happened, see eval/quad.py `sentence_event`), or "none". "Obama said
+    he would send troops" is, to the coders, a statement: the sending has not
+    happened, and CAMEO has no code for the intent to deploy."""
+    event = sentence_event(events)
     return event.cameo[:2] if event is not None else NO_EVENT
 
 

@@ -7,7 +7,10 @@ record is a `DOCUMENT` note and is skipped, as is any record without text.
 
 The set predates PLOVER 2021's type names; old labels are mapped as
 ../shared/README.md says: DEMAND is REQUEST, DISAPPROVE and INVESTIGATE are
-ACCUSE, FIGHT is ASSAULT.
+ACCUSE, FIGHT is ASSAULT. Its modes and contexts are likewise the 2016 draft's
+("demo-org", "strike-hun", "refugee", "political"); each is read as the 2021
+name (or names) that covers it (`_OLD_MODES`, `_OLD_CONTEXTS`), so that ours,
+which follow the 2021 manual, can match.
 
 How a sentence is scored: our answer for a sentence is the event we are most
 confident of among those with a PLOVER type (CAMEO 01 and 02 have none); no

@@ -8,8 +8,9 @@ Reduce Relations", "4-14 Protest"): 01-02 are 0, 03-05 are 1, 06-08 are 2,
 09-13 and 16 are 3, 14-15 and 17-20 are 4. It differs from GDELT's quad class
 that events carry (there appeals are verbal cooperation and 16 material
 conflict), so the score maps our event's root by the set's own scheme. Our
-class for a sentence is that of our most confident event, 0 when we code
-nothing.
+class for a sentence is that of our most confident unnegated event among
+those that happened (asserted or reported; any, when none did), 0 when we
+code nothing.
 
 `cameo_ner_train.txt`: one token and a BIO tag a line (B-S/I-S source,
 B-T/I-T target), a blank line between sentences. The sentence is rebuilt by
@@ -35,6 +36,7 @@ __all__ = [
     "quad_of_events",
     "score_quad",
     "score_spans",
+    "sentence_event",
     "strongest_event",
 ]
 
@@ -142,6 +144,20 @@ def strongest_event(events: Sequence[Event]) -> Event | None:
     )
 
 
+#: Modalities of acts that took place, or are reported to have: an act only
+#: intended or hypothetical, for which CAMEO has no intent or threat code (those
+#: are recoded upstream and asserted), is not yet that act.
+HAPPENED = frozenset({"asserted", "reported"})
+
+
+def sentence_event(events: Sequence[Event]) -> Event | None:
+    """The event that stands for a sentence: our strongest unnegated event among those
+    that happened, else among all unnegated ones; None when there is none."""
+    candidates = [e for e in events if not e.negated]
+    happened = [e for e in candidates if e.modality in HAPPENED]
+    return strongest_event(happened or candidates)
+
+
 #: ConfliBERT's class of each CAMEO root (see the module doc).
 PENTA_CLASS_OF_ROOT: dict[str, int] = {
     **dict.fromkeys(("01", "02"), 0),
@@ -153,9 +169,9 @@ PENTA_CLASS_OF_ROOT: dict[str, int] = {
 
 
 def quad_of_events(events: Sequence[Event]) -> int:
-    """The sentence's class by the ConfliBERT scheme (0 statement .. 4), from our
-    strongest event that is not negated; 0 when there is none."""
-    event = strongest_event([e for e in events if not e.negated])
+    """The sentence's class by the ConfliBERT scheme (0 statement .. 4), from the
+    event that stands for it (`sentence_event`); 0 when there is none."""
+    event = sentence_event(events)
     if event is None:
         return 0
     return PENTA_CLASS_OF_ROOT[event.cameo[:2]]

@@ -13,7 +13,13 @@ carries ("criticized and sanctioned Peru"). Coordinated actors give one clause
 per actor, lists parsed as appositions included, and a role shared by several
 countries ("the ambassadors of Peru and Chile") one actor per country;
 coordinated subjects with no target ("Russia and China signed an agreement")
-give both directions, marked `mutual`, since the act is mutual.
+give both directions, marked `mutual` (the coder keeps both only for the acts
+CAMEO takes as mutual, data/event_cues.yaml `mutual_codes`). Where talks are
+held is no party to them ("negotiations in Geneva"). The complement of an
+object-control verb ("asked Peru to attack Bolivia") is the one asked's, and
+only hypothetical. An agentless passive whose subject is a meeting noun
+referring back ("those talks were suspended") takes the participants of the
+nearest meeting told before it. Actors named by a phrase: events/phrases.py.
 A clause with a source and no target is kept with `target=None`: the coder
 keeps it only for the CAMEO families that allow it (statements, protests...).
 
@@ -30,10 +36,20 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from eventwire.events.lexicon import EventCues
+from eventwire.events.phrases import children, has_cc, mentions_of, plain_country, prep_objects
 from eventwire.events.qualify import Qualities, qualify
 from eventwire.model import Mention
 
-__all__ = ["TARGET_PREPS", "Clause", "extract_clauses", "mentions_of", "pattern_text"]
+__all__ = [
+    "TARGET_PREPS",
+    "Clause",
+    "agents_of",
+    "children",
+    "extract_clauses",
+    "mentions_of",
+    "pattern_text",
+    "prep_objects",
+]
 
 # Prepositions that introduce the one an act is done to or with.
 TARGET_PREPS = frozenset(
@@ -84,136 +100,6 @@ class Clause:
         target = self.target.actor.code if self.target is not None else "-"
         arrow = f"<-{verb}->" if self.mutual else f"-{verb}->"
         return f"{self.source.actor.code} {arrow} {target}"
-
-
-def _with_conjuncts(token: Token) -> list[Token]:
-    result = [token]
-    for conj in token.conjuncts:
-        if conj.i > token.i and conj not in result:
-            result.append(conj)
-    return result
-
-
-def mentions_of(
-    tokens: list[Token], mentions: dict[int, Mention], cues: EventCues
-) -> list[Mention]:
-    """The actor mentions headed by the tokens or their conjuncts ("Russia and China"),
-    looking through quantities ("thousands of protesters") and appositions."""
-    found: list[Mention] = []
-    for token in tokens:
-        members = _with_conjuncts(token)
-        # "Maduro and Russian President Vladimir Putin" (or "Arnor, Peru and the
-        # Gondor") is sometimes parsed with the first names as a modifier of the
-        # last: a modifier that carries the list's "and".
-        members += [
-            child
-            for child in token.children
-            if child.dep_ in ("nmod", "compound")
-            and any(_has_cc(member) for member in _with_conjuncts(child))
-        ]
-        # "Peru, the Gondor, and Chile": an item of a list parsed as an apposition.
-        if _has_cc(token):
-            members += [child for child in token.children if child.dep_ == "appos"]
-        group: list[Mention] = []
-        for member in [m for t in members for m in _with_conjuncts(t)]:
-            mention = mentions.get(member.i) or _quantified(member, mentions, cues)
-            if mention is None:
-                mention = _apposed(member, mentions)
-            if mention is not None and mention not in group:
-                group.append(mention)
-        for mention in _distributed(members, group, mentions):
-            if mention not in found:
-                found.append(mention)
-    return found
-
-
-_PLACE_PREPS = ("of", "in", "from")
-
-
-def _distributed(
-    members: list[Token], group: list[Mention], mentions: dict[int, Mention]
-) -> list[Mention]:
-    """ "the ambassadors of Peru, Chile and Bolivia", "lawmakers in Peru and Chile":
-    a role shared by several countries is one actor per country (PERGOV, CHLGOV, ...)."""
-    # The countries of one phrase ("of Peru, Chile and Bolivia"), never of two
-    # ("the parliament of Peru in Lima" is Peru's alone).
-    phrases = [
-        [mentions[t.i] for t in _with_conjuncts(pobj) if _plain_country(t, mentions)]
-        for member in members
-        for prep, pobj in prep_objects(member)
-        if prep in _PLACE_PREPS
-    ]
-    phrases = [phrase for phrase in phrases if phrase]
-    countries = max(phrases, key=len) if phrases else []
-    if len(countries) == 1:
-        # "lawmakers in Peru and Chile" is often parsed with "Chile" coordinated with
-        # "lawmakers": a bare country after the role's own country belongs with it.
-        after = countries[0].head
-        countries += [
-            m for m in group if m.actor.sector is None and m.actor.country and m.head > after
-        ]
-    if len(countries) < 2:
-        return group
-    shared = {m.actor.country for m in countries}
-    roles = [
-        m
-        for m in group
-        if m.actor.sector and (m.actor.country is None or m.actor.country in shared)
-    ]
-    if not roles:
-        return group
-    result = [m for m in group if m not in roles and m not in countries]
-    for role in roles:
-        own = role.actor.country
-        if own is not None and not role.actor.code.startswith(own):
-            result.append(role)  # a code not composed as country + sector is not split
-            continue
-        suffix = role.actor.code[len(own) :] if own else role.actor.code
-        for country in countries:
-            if country.actor.country == own:
-                result.append(role)
-                continue
-            code = f"{country.actor.country}{suffix}"
-            actor = replace(role.actor, code=code, country=country.actor.country)
-            result.append(replace(role, head=country.head, actor=actor))
-    return result
-
-
-def _plain_country(token: Token, mentions: dict[int, Mention]) -> bool:
-    mention = mentions.get(token.i)
-    return mention is not None and mention.actor.sector is None and bool(mention.actor.country)
-
-
-def _has_cc(token: Token) -> bool:
-    return any(child.dep_ == "cc" for child in token.children)
-
-
-def _apposed(token: Token, mentions: dict[int, Mention]) -> Mention | None:
-    """ "its top diplomat, Sergei Lavrov": the apposition names the actor."""
-    for child in token.children:
-        if child.dep_ == "appos":
-            for member in _with_conjuncts(child):
-                if member.i in mentions:
-                    return mentions[member.i]
-    return None
-
-
-def _quantified(token: Token, mentions: dict[int, Mention], cues: EventCues) -> Mention | None:
-    """ "thousands of retirees", "some of the protesters": the actor is after "of"."""
-    if token.pos_ not in ("NUM", "NOUN", "PRON", "DET", "ADJ") or token.i in mentions:
-        return None
-    if token.pos_ == "NOUN" and token.lemma_.lower() not in cues.quantity_nouns:
-        return None
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.i in mentions:
-                    return mentions[pobj.i]
-    return None
-
-
-def children(token: Token, deps: set[str] | frozenset[str]) -> list[Token]:
-    return [child for child in token.children if child.dep_ in deps]
 
 
 def _controller(verb: Token) -> Token | None:
@@ -282,22 +168,6 @@ def _shared_agents(verb: Token) -> list[Token]:
     return []
 
 
-def prep_objects(token: Token) -> list[tuple[str, Token]]:
-    """(preposition, object) pairs hanging on a token, through "out of" style pairs."""
-    found = []
-    # "sent troops to Peru" is sometimes parsed with "to" as a dative.
-    preps = [
-        c for c in token.children if c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")
-    ]
-    for prep in preps:
-        for pobj in children(prep, {"pobj"}):
-            found.append((prep.lower_, pobj))
-        for inner in children(prep, {"prep"}):
-            for pobj in children(inner, {"pobj"}):
-                found.append((inner.lower_, pobj))
-    return found
-
-
 def governed(verb: Token) -> list[Token]:
     """Tokens whose lemmas patterns may name: objects, particles, prepositional phrases,
     adverbs, and the complement clause's words."""
@@ -306,6 +176,10 @@ def governed(verb: Token) -> list[Token]:
         if child.dep_ in _GOVERNED_DEPS:
             tokens.extend(child.subtree)
     return sorted(tokens, key=lambda token: token.i)
+
+
+def _index(token: Token) -> int:
+    return token.i
 
 
 def pattern_text(tokens: list[Token]) -> str:
@@ -379,6 +253,10 @@ def _targets(
         found = mentions_of(children(comp, _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS), mentions, cues)
         if found and not set(found) & set(sources):
             return found
+    if _is_meeting(verb, cues):
+        # "resumed negotiations in Ecuador", "met in Peru": where talks are held is
+        # no party to them.
+        return _nested_targets(verb, mentions, cues, sources, venues=False)
     return _nested_targets(verb, mentions, cues, sources) or _foreign_place(verb, mentions, sources)
 
 
@@ -389,7 +267,7 @@ def _foreign_place(
     the act happens in is whom it is done to (the visit, the deployment)."""
     own = {source.actor.country for source in sources}
     for prep, pobj in prep_objects(verb):
-        if prep == "in" and _plain_country(pobj, mentions):
+        if prep == "in" and plain_country(pobj, mentions):
             mention = mentions[pobj.i]
             if None not in own and mention.actor.country not in own:
                 return [mention]
@@ -415,7 +293,11 @@ def _has_own_subject(token: Token) -> bool:
 
 
 def _nested_targets(
-    verb: Token, mentions: dict[int, Mention], cues: EventCues, sources: list[Mention]
+    verb: Token,
+    mentions: dict[int, Mention],
+    cues: EventCues,
+    sources: list[Mention],
+    venues: bool = True,
 ) -> list[Mention]:
     """The first actor, in reading order, inside what the verb acts on: "criticized the
     closure of guest houses in Lima", "cordoned off the roads leading into Bolivia".
@@ -424,14 +306,25 @@ def _nested_targets(
     # A particle's phrase too: "kidnapped up to 16 Peruvian advisers".
     roots = children(verb, {"dobj", "dative", "attr", "oprd", "prt"})
     roots += [prep for prep in children(verb, {"prep"}) if prep.lower_ in TARGET_PREPS]
-    return first_inside(roots, mentions, cues, sources)
+    return first_inside(
+        roots, mentions, cues, sources, skip=frozenset() if venues else _VENUE_PREPS
+    )
+
+
+# Prepositions that name where an act is held ("talks in Geneva", "at the UN").
+_VENUE_PREPS = frozenset({"in", "at"})
 
 
 def first_inside(
-    roots: list[Token], mentions: dict[int, Mention], cues: EventCues, sources: list[Mention]
+    roots: list[Token],
+    mentions: dict[int, Mention],
+    cues: EventCues,
+    sources: list[Mention],
+    skip: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """The first actor (with its conjuncts), in reading order, in the phrases under
-    `roots`, not entering other clauses and skipping the sources' own actors."""
+    `roots`, not entering other clauses, phrases of the prepositions in `skip`, and
+    skipping the sources' own actors."""
     found: list[Token] = []
     stack = list(roots)
     while stack:
@@ -442,7 +335,9 @@ def first_inside(
         stack.extend(
             child
             for child in token.children
-            if child.dep_ not in _CLAUSE_DEPS and not _has_own_subject(child)
+            if child.dep_ not in _CLAUSE_DEPS
+            and not _has_own_subject(child)
+            and not (child.dep_ == "prep" and child.lower_ in skip)
         )
     # "Peru and Chile failed to reach a deal on offices in Lima": an actor that is one
     # of the sources again is no target (and leaves the act mutual).
@@ -456,17 +351,93 @@ def first_inside(
     return []
 
 
+def _asked(verb: Token, cues: EventCues) -> list[Token] | None:
+    """ "asked Peru to attack Bolivia", "called on Peru to withdraw": the complement of
+    an object-control verb is done (if at all) by the one asked, not by the asker;
+    the tokens naming who is asked, or None when the verb is no such complement."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "ccomp") or head.i == verb.i or head.pos_ != "VERB":
+        return None
+    if head.lemma_.lower() not in cues.object_control_verbs:
+        return None
+    if not any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children):
+        return None
+    own = children(verb, _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS)
+    if own:
+        return own  # "asked Peru to attack" parsed with Peru the subject of "attack"
+    asked = [t for t in children(head, {"dobj", "dative"}) if t.pos_ != "ADP"]
+    asked += [pobj for prep, pobj in prep_objects(head) if prep in ("on", "upon", "to")]
+    return asked
+
+
+def _is_meeting(verb: Token, cues: EventCues) -> bool:
+    """Whether a clause is a meeting or negotiation ("met", "resumed negotiations")."""
+    words = [verb, *children(verb, {"dobj", "attr", "nsubjpass"})]
+    return any(token.lemma_.lower() in cues.meeting_words for token in words)
+
+
+# Determiners by which an event noun refers back to one told before: "those talks".
+_REFERRING = frozenset({"those", "these", "the", "that", "this"})
+# How many sentences back a referring event noun looks for what it refers to.
+_REFER_BACK = 6
+
+
+def _referred_participants(
+    subjects: list[Token], sent: Span, mentions: dict[int, Mention], cues: EventCues
+) -> list[Mention]:
+    """ "Chile met Peru in May; those talks were broken off in June": an agentless
+    passive whose subject is a meeting noun referring back takes the participants
+    (both sides) of the nearest meeting or negotiation told before it in the story."""
+    nouns = [
+        t
+        for t in subjects
+        if t.pos_ == "NOUN"
+        and t.lemma_.lower() in cues.meeting_words
+        and any(c.dep_ in ("det", "poss") and c.lower_ in _REFERRING for c in t.children)
+    ]
+    if not nouns:
+        return []
+    noun = nouns[0]
+    sents = list(sent.doc.sents)
+    index = next(i for i, s in enumerate(sents) if s.start == sent.start)
+    for back in range(index, max(-1, index - _REFER_BACK), -1):
+        earlier = [
+            clause
+            for clause in extract_clauses(sents[back], mentions, cues, refer_back=False)
+            if clause.verb.i < noun.i and _is_meeting(clause.verb, cues)
+        ]
+        if earlier:
+            nearest = max(earlier, key=lambda clause: clause.verb.i)
+            found = [c for c in earlier if c.verb.i == nearest.verb.i]
+            sides: list[Mention] = []
+            for clause in found:
+                for side in (clause.source, clause.target):
+                    if side is not None and side not in sides:
+                        sides.append(side)
+            return sides
+    return []
+
+
 def extract_clauses(
-    sent: Span, mentions: dict[int, Mention], cues: EventCues, year: int | None = None
+    sent: Span,
+    mentions: dict[int, Mention],
+    cues: EventCues,
+    year: int | None = None,
+    refer_back: bool = True,
 ) -> Iterator[Clause]:
     """Every (source, verb, target-or-None) clause of a sentence whose source is a coded
-    actor. `year` is the story's year, for telling recalled years ("in 2018")."""
+    actor. `year` is the story's year, for telling recalled years ("in 2018");
+    `refer_back` lets a referring meeting noun ("those talks were suspended") take
+    the participants of an earlier one."""
     for verb in sent:
         if verb.pos_ != "VERB":
             continue
         controller = _controller(verb)
         subjects, passive = _subjects(verb)
-        if len(subjects) > 1 and not any(_has_cc(t) for t in subjects):
+        asked = _asked(verb, cues)
+        if asked:
+            subjects, passive = asked, False
+        if len(subjects) > 1 and not any(has_cc(t) for t in subjects):
             # Two subjects with no "and" between them are a misparse ("Peruvian youths
             # resorted to ..., officials said"): the one nearest the verb is its own.
             subjects = [min(subjects, key=lambda t: abs(t.i - verb.i))]
@@ -474,8 +445,12 @@ def extract_clauses(
             # "Flanked by Borisov, Maduro said ...": a passive participle describes the
             # main clause's subject, which is what the agent acts on.
             subjects, passive = children(verb.head, _SUBJECT_DEPS), True
+        referred = False
         if passive:
             sources = mentions_of(_shared_agents(verb), mentions, cues)
+            if not sources and refer_back:
+                sources = _referred_participants(subjects, sent, mentions, cues)
+                referred = len(sources) > 1
             # "a camp for Congolese refugees was attacked by ...": the actor inside.
             targets = mentions_of(subjects, mentions, cues) or first_inside(
                 [c for t in subjects for c in t.children if c.dep_ == "prep"],
@@ -493,6 +468,8 @@ def extract_clauses(
             targets = _targets(verb, mentions, cues, sources)
         if not sources:
             continue
+        if referred:
+            targets = []  # "those talks were suspended": between their participants
         pairs: list[tuple[Mention, Mention | None]]
         # Speakers who say something together say it to no one in particular.
         mutual = not targets and len(sources) > 1 and verb.lemma_.lower() not in cues.say_verbs
@@ -504,7 +481,14 @@ def extract_clauses(
         else:
             pairs = [(a, None) for a in sources]
         qualities: Qualities = qualify(verb, controller, cues, year)
+        if asked and qualities.modality in ("asserted", "reported"):
+            # "asked Peru to attack Bolivia": asked for, not done.
+            qualities = replace(qualities, modality="hypothetical")
         words = pattern_text(governed(verb))
+        if referred:
+            # "those talks were broken off": the passive subject is what the verb acts
+            # on, for object patterns ("break off" + "talk").
+            words = pattern_text(sorted([*governed(verb), *subjects[0].subtree], key=_index))
         objects = tuple(children(verb, {"dobj", "attr", "oprd"}))
         for source, target in pairs:
             if target is not None and (

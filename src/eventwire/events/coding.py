@@ -7,7 +7,7 @@ aid"); then nominal events (events/nominal.py) whose governing verb was not code
 already. Every event carries the entry and the clause that produced it as
 `evidence`.
 
-What a match is coded as (`_recode`): an act only intended, threatened, demanded
+What a match is coded as (`recode`): an act only intended, threatened, demanded
 or refused takes CAMEO's code for the intent (03), threat (13), demand (10) or
 rejection (12) of it; a cooperative act withheld ("will not lift the ban",
 "failed to reach agreement") is a rejection; a cooperative act announced for
@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc
@@ -36,7 +36,8 @@ from eventwire.events.clauses import Clause, children, extract_clauses, mentions
 from eventwire.events.lexicon import EventCues, Lexicon, LexiconEntry
 from eventwire.events.nominal import extract_nominal_clauses, noun_lemma
 from eventwire.events.plover import load_plover_cues, refine_plover
-from eventwire.model import Actor, Event, Evidence, Mention, Modality, Span
+from eventwire.events.recode import Coded, accused_of, recode
+from eventwire.model import Actor, Event, Evidence, Mention, Span
 from eventwire.nlp import ParsedArticle
 
 __all__ = ["code_events", "match_entry"]
@@ -83,6 +84,12 @@ def match_entry(clause: Clause, lexicon: Lexicon) -> tuple[LexiconEntry, str | N
     controller = clause.controller.lemma_.lower() if clause.controller is not None else None
     lemma = clause.verb.lemma_.lower()
     words = _without_adverbial_clauses(clause)
+    if clause.mutual:
+        # "Peru and Chile gathered in Lima": actors coming together meet each other,
+        # as if "gathered together" (data/verbs.yaml).
+        found = _best(lexicon.candidates(f"{lemma} together"), controller, words)
+        if found is not None:
+            return found
     # Phrasal verbs first, since the particle changes the act: "back down" is not
     # "back", "blow up" a bridge not a bombing, "step down" not a step.
     for particle in clause.verb.children:
@@ -147,7 +154,7 @@ def _matched_entry(entry: LexiconEntry, phrase: str | None) -> str:
 
 
 def _confidence(
-    clause: Clause, entry: LexiconEntry, via_noun: bool, coded: _Coded, cues: EventCues
+    clause: Clause, entry: LexiconEntry, via_noun: bool, coded: Coded, cues: EventCues
 ) -> float:
     # A heuristic, ordered so that the most telling evidence wins when a sentence
     # has several events: a pattern naming the object or governing verb beats a
@@ -182,192 +189,20 @@ def _confidence(
     return round(max(0.05, min(0.95, score)), 4)
 
 
-@dataclass(frozen=True, slots=True)
-class _Coded:
-    """What a matched clause is coded as, after recoding intents, threats and demands."""
-
-    code: str
-    source: Actor
-    target: Actor | None
-    modality: Modality
-    how: str  # "" or the recoding applied, for the evidence
-    negated: bool = False
+def _unmutual(clause: Clause, coded: Coded, cues: EventCues) -> Coded:
+    """ "Peru and Chile condemned the attack": coordinated actors with no target did
+    to each other only the acts CAMEO takes as mutual (data/event_cues.yaml
+    `mutual_codes`: meet, negotiate, cooperate, sign...); any other act each did
+    alone, with no target."""
+    if not clause.mutual or any(coded.code.startswith(p) for p in cues.mutual_codes):
+        return coded
+    return replace(coded, target=None)
 
 
-def _auxiliaries(clause: Clause) -> set[str]:
-    tokens = [clause.verb] + ([clause.controller] if clause.controller is not None else [])
-    if clause.governor is not None:
-        tokens.append(clause.governor)
-    return {c.lower_ for t in tokens for c in t.children if c.dep_ == "aux"}
-
-
-def _speaker(clause: Clause, by_head: dict[int, Mention], lexicon: Lexicon) -> Mention | None:
-    if clause.reporter is None:
-        return None
-    reporter = clause.reporter
-    subjects = children(reporter, {"nsubj"})
-    # "Quispe thanked Brazil ... and said ...": the subject of the first verb.
-    while not subjects and reporter.dep_ == "conj" and reporter.head.i != reporter.i:
-        reporter = reporter.head
-        subjects = children(reporter, {"nsubj"})
-    found = mentions_of(subjects, by_head, lexicon.event_cues)
-    return found[0] if found else None
-
-
-# Cooperative families whose act withheld is a rejection: intent, diplomatic and
-# material cooperation, aid, yielding. A meeting not held (04) is no refusal.
-_WITHHELD_ROOTS = frozenset({"03", "05", "06", "07", "08"})
-
-
-def _accused_of(clause: Clause, lexicon: Lexicon) -> bool:
-    """ "accused the United States of violating human rights": what an accusation or
-    criticism (CAMEO 11) charges is not an act of the accuser."""
-    if clause.controller is None:
-        return False
-    return any(
-        entry.code.startswith("11") and not entry.objects and not entry.under
-        for entry in lexicon.candidates(clause.controller.lemma_.lower())
-    )
-
-
-def _withheld(clause: Clause, cues: EventCues) -> bool:
-    """Whether the act itself is withheld ("did not lift", "failed to reach",
-    "declined to meet"), not merely negated from afar ("denied charges that it had
-    helped")."""
-    if any(child.dep_ == "neg" for child in clause.verb.children):
-        return True
-    controller = clause.controller
-    return controller is not None and (
-        controller.lemma_.lower() in cues.negating_verbs
-        or any(child.dep_ == "neg" for child in controller.children)
-    )
-
-
-def _demanded(
-    clause: Clause, by_head: dict[int, Mention], lexicon: Lexicon
-) -> tuple[str, Actor] | None:
-    """ "its demand that Israel ease ...", "a call for Chile to withdraw ...": the
-    clause completes a noun of demand or appeal (data/nouns.yaml, CAMEO 10 or 02);
-    the act ("demand" or "appeal") and whoever made it, the noun's possessor or the
-    subject of the verb that carries the noun."""
-    noun = clause.verb.head
-    if clause.verb.dep_ not in ("ccomp", "acl") or noun.pos_ != "NOUN":
-        return None
-    roots = {e.code[:2] for e in lexicon.noun_candidates(noun.lemma_.lower()) if not e.objects}
-    act = "demand" if "10" in roots else "appeal" if "02" in roots else None
-    if act is None:
-        return None
-    cues = lexicon.event_cues
-    askers = mentions_of(children(noun, {"poss"}), by_head, cues)
-    if not askers and noun.dep_ in ("dobj", "nsubjpass"):
-        askers = mentions_of(children(noun.head, {"nsubj", "agent"}), by_head, cues)
-    for asker in askers:
-        if asker.actor.code != clause.source.actor.code:
-            return act, asker.actor
-    return None
-
-
-def _willing(clause: Clause, cues: EventCues) -> bool:
-    """ "is willing to withdraw", "stands ready to help": the act is the complement of
-    an adjective of readiness."""
-    verb = clause.verb
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues.intent_adjectives
-
-
-def _recode(
-    clause: Clause, entry: LexiconEntry, lexicon: Lexicon, by_head: dict[int, Mention]
-) -> _Coded:
-    """An act that is only intended, threatened or demanded takes the code CAMEO gives
-    the intent, threat or demand ("pledged to send aid" is 033, not 070;
-    "threatened to cut aid" 1311; "said Sudan must return it" a demand on Sudan);
-    where CAMEO has no such code the act keeps its code and the modality says it."""
-    source, target = clause.source.actor, (clause.target.actor if clause.target else None)
-    code, modality, negated = entry.code, clause.modality, clause.negated
-    recoding, cues = lexicon.recoding, lexicon.event_cues
-    controller = clause.controller.lemma_.lower() if clause.controller is not None else ""
-    refused = recoding is not None and controller in recoding.act_verbs.get("reject", ())
-    if entry.under and (modality in ("intended", "threatened") or refused):
-        # "agreed to cooperate", "declined to resign": the intent or the refusal is
-        # part of the code, not a modality or a negation.
-        return _Coded(code, source, target, "asserted", "", negated and not refused)
-    if recoding is None:
-        return _Coded(code, source, target, modality, "", negated)
-    if refused and code[:2] not in ("01", "12"):
-        # "refused to deploy peacekeepers": a rejection (CAMEO 12), of the act's
-        # topic where CAMEO has a code for it.
-        rejection = recoding.as_act("reject", code) or "120"
-        return _Coded(rejection, source, target, "asserted", f"refusal of {code}")
-    denial = any(e.code == "016" for e in lexicon.candidates(controller))
-    if negated and code[:2] in _WITHHELD_ROOTS and not denial and _withheld(clause, cues):
-        # "will not lift the ban", "failed to reach agreement": withholding a
-        # cooperative act is CAMEO's rejection of it (12), which is asserted; a denial
-        # ("denied sending aid") is not a refusal and stays a negated act.
-        rejection = recoding.as_act("reject", code) or "120"
-        return _Coded(rejection, source, target, "asserted", f"refusal of {code}")
-    if negated:
-        return _Coded(code, source, target, modality, "", negated)
-    auxiliaries = _auxiliaries(clause)
-    if modality in ("asserted", "reported") and _willing(clause, cues):
-        # "Syria is willing to withdraw its troops": a declared readiness is an intent.
-        modality = "intended"
-    if modality == "asserted" and auxiliaries & cues.future_aux and "04" <= code[:2] <= "08":
-        # "the UN will provide food aid": a cooperative act announced for later is,
-        # in CAMEO, the intent to do it (03).
-        modality = "intended"
-    if (
-        modality == "threatened"
-        and "04" <= code[:2] <= "08"
-        and controller not in cues.threat_verbs
-    ):
-        # "would meet the mediator if he gave them a veto": cooperation held over a
-        # condition is an offer, not a threat.
-        modality = "intended"
-    demanded = _demanded(clause, by_head, lexicon)
-    if demanded is not None and code[:2] not in ("01", "02", "10"):
-        # "reiterated its demand that Israel ease restrictions": the act is what the
-        # demand asks of its actor.
-        act, asker = demanded
-        asked = recoding.as_act(act, code) or ("100" if act == "demand" else "020")
-        return _Coded(asked, asker, source, "asserted", f"{act} of {code}")
-    if modality == "reported":
-        speaker = _speaker(clause, by_head, lexicon)
-        # "X said it will send aid" (or X's own spokesman, or an unnamed source, said
-        # so): X's intent; what someone else says X will do stays reported.
-        own_side = speaker is not None and (
-            speaker.actor.code == source.code
-            or (source.country is not None and speaker.actor.country == source.country)
-        )
-        if auxiliaries & cues.future_aux and (speaker is None or own_side):
-            modality = "intended"
-        elif (
-            speaker is not None
-            and auxiliaries & cues.obligation_aux
-            and speaker.actor.code != source.code
-            and code[:2] not in ("01", "10")
-        ):
-            demand = recoding.as_act("demand", code) or "100"
-            return _Coded(demand, speaker.actor, source, "asserted", f"demand of {code}")
-    if modality == "intended" and code[:2] not in ("03", "01"):
-        intent = recoding.as_act("intend", code)
-        if intent is not None:
-            return _Coded(intent, source, target, "asserted", f"intent of {code}")
-        # A hostile act the actor commits to in public ("vowed to fight", "said
-        # they would boycott") is CAMEO's threat of it; a plan or an attempt ("plans
-        # to attack", "tried to hack") keeps the act's code, marked intended.
-        threat = recoding.as_threat(code)
-        committed = not controller or controller in cues.commitment_verbs
-        # Force posture (15) announced is a deployment plan, not yet a threat.
-        if threat is not None and committed and code[:2] != "15":
-            return _Coded(threat, source, target, "asserted", f"threat of {code}")
-    if modality == "threatened" and code[:2] != "13":
-        threat = recoding.as_threat(code)
-        if threat is not None:
-            return _Coded(threat, source, target, "asserted", f"threat of {code}")
-    return _Coded(code, source, target, modality, "")
-
-
-def _described(clause: Clause, coded: _Coded) -> str:
+def _described(clause: Clause, coded: Coded) -> str:
     """The clause as evidence, naming the recipient found beyond it ("-> VENGOV")."""
+    if clause.mutual and coded.target is None:
+        clause = replace(clause, target=None, mutual=False)  # each did it on its own
     text = clause.describe()
     if clause.target is None and coded.target is not None and text.endswith("-> -"):
         text = text[:-1] + coded.target.code
@@ -384,7 +219,7 @@ def _event(
     codebook: CameoCodebook,
     coder: str,
     via_noun: bool,
-    coded: _Coded,
+    coded: Coded,
     cues: EventCues,
 ) -> Event:
     cameo = codebook[coded.code]
@@ -504,7 +339,7 @@ def code_events(
     for index, sent in enumerate(parsed.doc.sents):
         sentence = sent.text.strip()
         coded_triggers: set[int] = set()
-        matched: list[tuple[Clause, LexiconEntry, str | None, bool, _Coded]] = []
+        matched: list[tuple[Clause, LexiconEntry, str | None, bool, Coded]] = []
         for clause in extract_clauses(sent, by_head, cues, year):
             found = match_entry(clause, lexicon)
             via_noun = False
@@ -514,10 +349,10 @@ def code_events(
                 by_noun = _object_noun_entry(clause, lexicon)
                 if by_noun is not None and (found is None or by_noun[0].code[:2] != "01"):
                     found, via_noun = (by_noun[0], by_noun[1]), True
-            if found is None or _accused_of(clause, lexicon):
+            if found is None or accused_of(clause, lexicon):
                 continue
             entry, phrase = found
-            coded = _recode(clause, entry, lexicon, by_head)
+            coded = _unmutual(clause, recode(clause, entry, lexicon, by_head), cues)
             if coded.target is None and "05" <= coded.code[:2] <= "07":
                 coded = replace(coded, target=_beneficiary(clause, by_head, cues))
             matched.append((clause, entry, phrase, via_noun, coded))
@@ -553,7 +388,7 @@ def code_events(
             if found is None:
                 continue
             entry, phrase = found
-            coded = _recode(clause, entry, lexicon, by_head)
+            coded = _unmutual(clause, recode(clause, entry, lexicon, by_head), cues)
             if coded.target is None and not _target_allowed(clause, coded.code, cues):
                 continue
             keep(

@@ -86,6 +86,11 @@ class EventCues:
     support_verbs: frozenset[str]
     commitment_verbs: frozenset[str]
     intent_adjectives: frozenset[str]
+    object_control_verbs: frozenset[str]
+    mutual_codes: frozenset[str]
+    meeting_words: frozenset[str]
+    tentative_verbs: frozenset[str]
+    responsibility_verbs: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ header says how they are matched.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
@@ -110,12 +110,7 @@ def _sentence_words(tokens: Iterable[Token]) -> tuple[frozenset[str], str]:
     """The topic words of a sentence (lemma and surface form) and its text as lemmas
     and as words, space-padded for phrase search."""
     tokens = list(tokens)
-    words = {
-        form
-        for t in tokens
-        if t.pos_ in _TOPIC_POS
-        for form in (t.lemma_.lower(), t.lower_)
-    }
+    words = {form for t in tokens if t.pos_ in _TOPIC_POS for form in (t.lemma_.lower(), t.lower_)}
     lemmas = " ".join(t.lemma_.lower() for t in tokens)
     surface = " ".join(t.lower_ for t in tokens)
     return frozenset(words), f" {lemmas} | {surface} "
@@ -123,7 +118,7 @@ def _sentence_words(tokens: Iterable[Token]) -> tuple[frozenset[str], str]:
 
 def refine_plover(
     plover: Plover,
-    tokens: Sequence[Token],
+    tokens: Iterable[Token],
     actors: Iterable[Actor | None],
     cues: PloverCues,
 ) -> Plover:

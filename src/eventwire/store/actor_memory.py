@@ -3,13 +3,10 @@
 `StoredActorMemory` is the `ActorMemory` the resolver asks (actors/memory.py)
 backed by a store's `learned_actors` table: the lessons already stored are read
 once when it is opened, and the lessons a run adds are kept in memory at once
-(a later story of the same run recalls them) and written, with the story that
-taught them and its date, on `flush()`.
-
-Why the writes wait for `flush()`: the caller stores the run's articles in
-batches, and storing an article again (a replaced version) deletes its learned
-actors first; flushing after each batch is stored keeps the lessons of the
-article as last coded.
+(a later story of the same run recalls them). They reach the store with the
+article that taught them (`CodedArticle.learned`, written by the store in the
+article's transaction): a run killed between two batches never keeps an article
+without its lessons, and storing an article again replaces both together.
 """
 
 from __future__ import annotations
@@ -25,11 +22,9 @@ __all__ = ["LearnedActorStore", "StoredActorMemory"]
 
 
 class LearnedActorStore(Protocol):
-    """The two store methods the memory needs (every `BaseEventStore` has them)."""
+    """The store method the memory needs (every `BaseEventStore` has it)."""
 
     def learned_actors(self) -> list[R.LearnedActor]: ...
-
-    def record_learned_actors(self, actors: list[R.LearnedActor]) -> int: ...
 
 
 def _from_row(stored: R.LearnedActor) -> LearnedActor:
@@ -43,26 +38,15 @@ def _from_row(stored: R.LearnedActor) -> LearnedActor:
     )
 
 
-def _to_row(lesson: LearnedActor) -> R.LearnedActor:
-    return R.LearnedActor(
-        lesson.name,
-        lesson.code,
-        lesson.country,
-        lesson.sector,
-        lesson.article_id,
-        lesson.date,
-    )
-
-
 @dataclass(slots=True)
 class StoredActorMemory:
-    """An `ActorMemory` over a store's learned actors; `open` reads them, `flush` writes
-    the new ones."""
+    """An `ActorMemory` over a store's learned actors: `open` reads them; lessons
+    learned during a run are recalled at once and written by the store with the
+    article that taught them (`CodedArticle.learned`), in the same transaction."""
 
     store: LearnedActorStore
     max_age: dt.timedelta = DEFAULT_MAX_AGE
     known: InMemoryActorMemory = field(default_factory=InMemoryActorMemory)
-    pending: dict[tuple[str, str], LearnedActor] = field(default_factory=dict)
 
     @classmethod
     def open(
@@ -91,12 +75,3 @@ class StoredActorMemory:
 
     def learn(self, lesson: LearnedActor) -> None:
         self.known.learn(lesson)
-        self.pending[(lesson.name, lesson.article_id)] = lesson
-
-    def flush(self) -> int:
-        """Write the lessons learned since the last flush; return how many were new."""
-        if not self.pending:
-            return 0
-        lessons = [_to_row(lesson) for lesson in self.pending.values()]
-        self.pending.clear()
-        return self.store.record_learned_actors(lessons)

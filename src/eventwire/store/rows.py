@@ -256,6 +256,17 @@ def learned_actors_of(coded: CodedArticle) -> list[LearnedActor]:
                 coded.article.date,
             ),
         )
+    # What the resolver learned carries the date it was coded with (the run's --date
+    # when the story has none), so it wins over the same person read off an event.
+    for lesson in coded.learned:
+        learned[(lesson.name, lesson.code)] = LearnedActor(
+            lesson.name,
+            lesson.code,
+            lesson.country,
+            lesson.sector,
+            lesson.article_id,
+            lesson.date,
+        )
     return list(learned.values())
 
 

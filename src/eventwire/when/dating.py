@@ -15,6 +15,11 @@ from spacy.tokens import Token
 from eventwire.model import DatePrecision, Event, TimeRef
 from eventwire.nlp import ParsedArticle
 from eventwire.when.expressions import FoundExpression, find_expressions
+from eventwire.when.vocabulary import (
+    CONTINUATION_ADVERBS,
+    REFERRING_DETERMINERS,
+    STATEMENT_NOUNS,
+)
 
 # Words that say a sentence recalls the past rather than reports the story's news.
 BACKGROUND_CUES = re.compile(
@@ -129,12 +134,19 @@ def date_events(
     "previously", or a date a week or more before the anchor) is background: it
     keeps its own date, or none, never the story's day. Without an anchor a
     relative expression leaves the date null and keeps its text.
+
+    A past-tense clause with no date of its own is not taken to be the story's
+    day when it goes on from what came before: "It also donated jets" after
+    a sentence of recalled events shares that sentence's time (background, and its
+    date when all its events share one, else none); "dismissed the comments" from
+    someone whose statement the story told before shares that statement's time.
     """
     doc = parsed.doc
     sents = list(doc.sents)
     found = [f for f in find_expressions(doc, anchor) if not f.timex.deadline]
-    dated = []
-    for event in events:
+    dated: list[Event] = []
+    order = sorted(range(len(events)), key=lambda index: events[index].sentence_id)
+    for event in (events[index] for index in order):
         if event.sentence_id < 0 or event.sentence_id >= len(sents):
             dated.append(event)
             continue
@@ -144,8 +156,91 @@ def date_events(
         # Background already (the events stage read it from the clause), or by the
         # sentence's own words.
         cue = event.background or bool(BACKGROUND_CUES.search(sent.text))
-        dated.append(_date_event(event, trigger, sent, found, anchor, cue))
-    return dated
+        result = _date_event(event, trigger, sent, found, anchor, cue)
+        if anchor is not None and result.date == anchor.isoformat() and result.date_text is None:
+            # Dated by the story's day for want of its own date: what it goes on from
+            # may say better.
+            result = (
+                _continued(result, trigger, dated) or _reaction(result, trigger, dated) or result
+            )
+        dated.append(result)
+    # In the order given (the loop went in story order, so each event sees those before).
+    placed = dict(zip(order, dated, strict=True))
+    return [placed[index] for index in range(len(events))]
+
+
+def _past(trigger: Token) -> bool:
+    return trigger.tag_ == "VBD" or (
+        trigger.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children)
+    )
+
+
+def _continued(event: Event, trigger: Token, dated: Sequence[Event]) -> Event | None:
+    """ "Chile previously trained Peru's pilots. It also donated jets": a past clause
+    that goes on ("also") from the sentence before shares its time: background when
+    all that sentence's events are, its date when they share one, else none."""
+    while trigger.dep_ == "xcomp" and trigger.tag_ in ("VB", "VBG") and trigger.head != trigger:
+        trigger = trigger.head  # "also discussed reopening the border": the discussing's time
+    if not _past(trigger) or not any(
+        c.dep_ == "advmod" and c.lower_ in CONTINUATION_ADVERBS for c in trigger.children
+    ):
+        return None
+    before = [e for e in dated if e.sentence_id == event.sentence_id - 1]
+    if not before:
+        return None
+    background = all(e.background for e in before)
+    dates = {(e.date, e.date_precision, e.date_text) for e in before}
+    if len(dates) == 1:
+        date, precision, text = dates.pop()
+        return replace(event, date=date, date_precision=precision, date_text=text,
+                       background=background)  # fmt: skip
+    if background:
+        return replace(event, date=None, date_precision=None, date_text=None, background=True)
+    return None
+
+
+# CAMEO families of what is said (statement, appeal, intent, demand, disapproval,
+# rejection, threat): what "the comments", "the threats" may refer to.
+_VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+
+
+def _reaction(event: Event, trigger: Token, dated: Sequence[Event]) -> Event | None:
+    """ "Chile rejected the remarks from Peru's minister": a past reaction to a statement
+    the story told before (by the reaction's target) shares that statement's time;
+    with no such statement the event keeps the story's day."""
+    if not _past(trigger) or event.target is None:
+        return None
+    referring = any(
+        obj.lemma_.lower() in STATEMENT_NOUNS
+        and any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in REFERRING_DETERMINERS)
+            for c in obj.children
+        )
+        for obj in trigger.children
+        if obj.dep_ == "dobj"
+    )
+    if not referring:
+        return None
+    said = [
+        e
+        for e in dated
+        if e.sentence_id < event.sentence_id
+        and e.source is not None
+        and e.source.code == event.target.code
+        and e.cameo[:2] in _VERBAL_ROOTS
+    ]
+    if not said:
+        return None
+    statement = said[-1]
+    return replace(
+        event,
+        date=statement.date,
+        date_precision=statement.date_precision,
+        date_text=statement.date_text,
+        background=statement.background,
+        time_refs=statement.time_refs,
+    )
 
 
 def _date_event(

@@ -160,3 +160,18 @@ def holiday(phrase: str, anchor: dt.date, future: bool) -> dt.date | None:
     if not future and day > anchor:
         return rule(anchor.year - 1)
     return day
+
+
+# Adverbs by which a clause continues the sentence before it ("It also donated
+# jets"): with no date of its own it shares that sentence's time.
+CONTINUATION_ADVERBS = frozenset({"also", "too", "likewise", "similarly"})
+# Nouns for what someone said: "dismissed the comments", "rejected those remarks"
+# react to a statement reported before, whose time the reaction shares.
+STATEMENT_NOUNS = frozenset({
+    "comment", "remark", "statement", "claim", "accusation", "allegation", "threat",
+    "warning", "word", "assertion", "charge", "suggestion", "announcement", "criticism",
+    "proposal", "offer", "demand", "ultimatum", "declaration", "pledge", "promise",
+})  # fmt: skip
+# Determiners by which such a noun refers to one already told.
+REFERRING_DETERMINERS = frozenset({"the", "those", "these", "that", "this", "his", "her",
+                                   "its", "their"})  # fmt: skip

@@ -19,9 +19,18 @@ from importlib import resources
 from typing import Literal
 
 # A district is a second-level division (a county, a province of the Philippines); an
-# area a world region, sea or ocean ("Middle East", "Mediterranean", "Pacific").
-PlaceKind = Literal["continent", "area", "country", "region", "district", "city"]
-KINDS: tuple[PlaceKind, ...] = ("continent", "area", "country", "region", "district", "city")
+# area a world region, sea or ocean ("Middle East", "Mediterranean", "Pacific"); a site
+# an airport ("Heathrow").
+PlaceKind = Literal["continent", "area", "country", "region", "district", "city", "site"]
+KINDS: tuple[PlaceKind, ...] = (
+    "continent",
+    "area",
+    "country",
+    "region",
+    "district",
+    "city",
+    "site",
+)
 COLUMNS = (
     "geonameid", "name", "kind", "country", "admin1", "lat", "lon", "population", "names",
     "adjectives", "capital",
@@ -75,7 +84,8 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
         """Every place with this name or alternate name (folded), most populous first
-        within each kind (continents, areas, countries, regions, districts, cities)."""
+        within each kind (continents, areas, countries, regions, districts, cities,
+        sites)."""
         key = fold_name(name)
         if not key:
             return []

@@ -16,7 +16,7 @@ from eventwire.where.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from eventwire.where.resolve import StoryContext, Toponym, find_toponyms, resolve_name
 
 _PRECISION = {"city": "city", "district": "region", "region": "region", "country": "country",
-              "continent": "region", "area": "region"}  # fmt: skip
+              "continent": "region", "area": "region", "site": "city"}  # fmt: skip
 
 
 def to_place(entry: GazetteerEntry, source: str) -> Place:

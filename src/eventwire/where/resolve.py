@@ -37,7 +37,7 @@ _PLACE_OBJECT_VERBS = {"visit", "enter", "leave", "reach", "tour", "cross", "inv
 # Verbs whose subject is an actor speaking or acting: "Washington said".
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "poss"}
 _KIND_BONUS = {"continent": 3.0, "area": 3.0, "country": 3.0, "region": 0.5, "district": 0.0,
-               "city": 0.0}  # fmt: skip
+               "city": 0.0, "site": 0.0}  # fmt: skip
 _QUALIFIER_BONUS = 20.0
 _DATELINE_COUNTRY_BONUS = 4.0
 _STORY_COUNTRY_BONUS = 3.0
@@ -58,6 +58,13 @@ _NEAR_KM = 100.0
 # How many other regions of its country a story must name for a region's name to be
 # read as the region, not its namesake city ("Washington" among "Oregon, Idaho").
 _LISTED_PEERS = 2
+# Words after a name that say a region is meant: "Washington state", "New York Gov.
+# Andrew Cuomo" (a governor governs a state or province, not a city).
+_REGION_WORDS = {"state", "gov", "governor", "premier"}
+# Words before a name that say a town is meant: "the city of Turkey" (Texas), "the
+# town of Paris" (any Paris, but not France). Read for every mention of that name in
+# the story: a story that once writes "the city of Turkey" means the town throughout.
+_TOWN_WORDS = ("city of", "town of", "village of", "township of", "municipality of")
 # Administrative words news writes after a division's name.
 _DIVISION_WORDS = {"province", "district", "region", "state", "governorate", "prefecture",
                    "oblast", "department", "county", "municipality"}  # fmt: skip
@@ -65,6 +72,9 @@ _DIVISION_WORDS = {"province", "district", "region", "state", "governorate", "pr
 # "Oklahoma" and "Quebec" are the state and the province. (Region populations are sums
 # of their cities, too rough to compare with.)
 _NAMESAKE_CITY_POPULATION = 1_000_000
+# Words before a place's name that name a part of it ("North London", "Greater Toronto").
+_PART_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+               "central", "upper", "lower", "greater", "inner", "outer", "downtown"}  # fmt: skip
 # The words that end a facility's name: the facility is in the city it is named after.
 _FACILITY_WORDS = {"airport", "international", "regional", "hospital", "university", "college",
                    "museum", "gallery", "stadium", "arena", "station", "cathedral",
@@ -109,7 +119,7 @@ class Toponym:
 
 def _inside(candidate: GazetteerEntry, qualifier: GazetteerEntry | None) -> bool:
     """Whether a city or region lies in the country or region that qualifies its name."""
-    if qualifier is None or candidate.kind not in ("city", "district", "region"):
+    if qualifier is None or candidate.kind not in ("city", "district", "region", "site"):
         return False
     if qualifier.kind == "country":
         return candidate.country == qualifier.country
@@ -170,13 +180,16 @@ def _score(
         score += _NEIGHBOUR_BONUS
     if _inside(candidate, qualifier):
         score += _QUALIFIER_BONUS
-    if candidate.kind in ("city", "district", "region") and candidate.country:
+    if candidate.kind in ("city", "district", "region", "site") and candidate.country:
         dateline = context.dateline
         if dateline is not None and dateline.country == candidate.country:
             score += _DATELINE_COUNTRY_BONUS
             if dateline.admin1 and dateline.admin1 == candidate.admin1:
                 score += _STORY_REGION_BONUS
-        if context.countries[candidate.country]:
+        # Nor for its country ("Victoria" in a story about British Columbia is no
+        # evidence for Australia).
+        own = context.country_names[(candidate.country, fold_name(name))]
+        if context.countries[candidate.country] - own > 0:
             score += _STORY_COUNTRY_BONUS
         key = (candidate.country, candidate.admin1 or "")
         # The name being resolved does not vouch for itself ("Quebec" is no evidence
@@ -252,13 +265,30 @@ def _elsewhere_in_region(
     return False
 
 
-def _facility_city(
-    gazetteer: Gazetteer, name: str, context: StoryContext
-) -> GazetteerEntry | None:
+def _part_of(gazetteer: Gazetteer, name: str, context: StoryContext) -> GazetteerEntry | None:
+    """A part of a place named by a compass word before the place's name ("North
+    London", "Upper Edmonton", "Greater Toronto Area") that the gazetteer does not
+    hold: the place itself, the nearest that it knows."""
+    words = name.split()
+    if len(words) < 2 or words[0].casefold() not in _PART_WORDS:
+        return None
+    rest = words[1:]
+    if len(rest) > 1 and rest[-1].casefold() in ("area", "region"):
+        rest = rest[:-1]
+    whole = " ".join(rest)
+    entry = resolve_name(gazetteer, whole, context)
+    # Only a place known by that very name: "Creek" in "Eastern Creek" is no town's
+    # alternate name for it.
+    if entry is None or entry.kind not in ("city", "district", "region"):
+        return None
+    return entry if fold_name(entry.name) == fold_name(whole) else None
+
+
+def _facility_city(gazetteer: Gazetteer, name: str, context: StoryContext) -> GazetteerEntry | None:
     """A facility named after its city ("Vancouver Art Gallery", "Montreal-Pierre
     Elliott Trudeau International Airport") is in that city, when the gazetteer has no
     better place: the longest leading part of the name (before the facility word, or
-    a hyphen) that reads as a city of some size."""
+    a hyphen) that reads as a city (or a district: "Montreal") of some size."""
     words = name.replace("-", " - ").split()
     if len(words) < 2 or words[-1].casefold().rstrip(".,") not in _FACILITY_WORDS:
         return None
@@ -269,7 +299,7 @@ def _facility_city(
         words = words[: words.index("-")]
     for end in range(len(words), 0, -1):
         entry = resolve_name(gazetteer, " ".join(words[:end]), context)
-        if entry is not None and entry.kind == "city":
+        if entry is not None and entry.kind in ("city", "district"):
             return entry if entry.population >= _FACILITY_CITY_POPULATION else None
     return None
 
@@ -298,10 +328,12 @@ def resolve_name(
     context: StoryContext,
     qualifier: GazetteerEntry | None = None,
     following: str = "",
+    town: bool = False,
 ) -> GazetteerEntry | None:
     """The place a name most likely means in this story (None when the gazetteer has
     no place of that name). `following` is the word written after the name: "state"
-    says a region is meant ("Washington state")."""
+    or "Gov." says a region is meant ("Washington state", "New York Gov."); `town`
+    that the story calls it a city or town (`town_names`)."""
     adjective = gazetteer.adjective(name)
     candidates = gazetteer.lookup(name)
     if not candidates:
@@ -309,15 +341,17 @@ def resolve_name(
         candidates = gazetteer.lookup(stripped) if stripped != name else []
     if not candidates:
         candidates = _division_readings(gazetteer, name)
-    if not candidates:
-        return _facility_city(gazetteer, name, context)
-    if following.casefold() == "state":
+    if following.casefold().rstrip(".") in _REGION_WORDS:
         regions = [c for c in candidates if c.kind == "region"]
         candidates = regions or candidates
+    if town:
+        towns = [c for c in candidates if c.kind == "city"]
+        if towns:
+            return max(towns, key=lambda c: _score(c, name, context, qualifier))
     if adjective is not None and not any(c.kind != "city" for c in candidates):
         return adjective  # "Canadian" is Canada, not the town of Canadian, Texas
     if not candidates:
-        return None
+        return _part_of(gazetteer, name, context) or _facility_city(gazetteer, name, context)
     if qualifier is None or qualifier.kind == "country":
         # A country's, continent's or world region's name is that ("Mexico" is not the
         # State of Mexico, "China, Japan" is two countries, not a town in Japan, "the
@@ -358,6 +392,17 @@ def resolve_name(
         ):
             return namesake
     return best
+
+
+def town_names(text: str, spans: Iterable[tuple[int, str]]) -> frozenset[str]:
+    """The names (folded) a story calls a city or town somewhere ("the city of
+    Turkey"), given each name's start offset in `text` and its text."""
+    towns = set()
+    for start, name in spans:
+        before = " ".join(text[max(0, start - 24) : start].casefold().split())
+        if before.endswith(_TOWN_WORDS):
+            towns.add(fold_name(name))
+    return frozenset(towns)
 
 
 def story_context(
@@ -497,6 +542,7 @@ def find_toponyms(
         spans += [ent for ent in doc.ents if ent.label_ == "NORP" and gazetteer.adjective(ent.text)]
         spans.sort(key=lambda s: s.start)
     context = story_context(gazetteer, (s.text for s in spans if s.label_ != "NORP"), dateline)
+    towns = town_names(doc.text, ((s.start_char, s.text) for s in spans))
     found = []
     for span in spans:
         qualifier_span = _qualifier_span(doc, span, spans)
@@ -509,7 +555,8 @@ def find_toponyms(
             entry = gazetteer.adjective(span.text)
         else:
             following = doc[span.end].text if span.end < len(doc) else ""
-            entry = resolve_name(gazetteer, span.text, context, qualifier, following)
+            town = fold_name(span.text) in towns
+            entry = resolve_name(gazetteer, span.text, context, qualifier, following, town)
         role = _role(span)
         found.append(
             Toponym(

@@ -1,0 +1,164 @@
+"""Actors named by a phrase: the mentions a noun phrase and its conjuncts head
+("Russia and China"), looking through quantities ("thousands of protesters"),
+appositions ("its top diplomat, Sergei Lavrov") and a role shared by several
+countries ("the ambassadors of Peru and Chile": one actor per country).
+
+Shared by verb clauses (events/clauses.py) and nominal events (events/nominal.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from eventwire.events.lexicon import EventCues
+from eventwire.model import Mention
+
+__all__ = ["children", "has_cc", "mentions_of", "plain_country", "prep_objects"]
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    result = [token]
+    for conj in token.conjuncts:
+        if conj.i > token.i and conj not in result:
+            result.append(conj)
+    return result
+
+
+def mentions_of(
+    tokens: list[Token], mentions: dict[int, Mention], cues: EventCues
+) -> list[Mention]:
+    """The actor mentions headed by the tokens or their conjuncts ("Russia and China"),
+    looking through quantities ("thousands of protesters") and appositions."""
+    found: list[Mention] = []
+    for token in tokens:
+        members = _with_conjuncts(token)
+        # "Maduro and Russian President Vladimir Putin" (or "Arnor, Peru and the
+        # Gondor") is sometimes parsed with the first names as a modifier of the
+        # last: a modifier that carries the list's "and".
+        members += [
+            child
+            for child in token.children
+            if child.dep_ in ("nmod", "compound")
+            and any(has_cc(member) for member in _with_conjuncts(child))
+        ]
+        # "Peru, the Gondor, and Chile": an item of a list parsed as an apposition.
+        if has_cc(token):
+            members += [child for child in token.children if child.dep_ == "appos"]
+        group: list[Mention] = []
+        for member in [m for t in members for m in _with_conjuncts(t)]:
+            mention = mentions.get(member.i) or _quantified(member, mentions, cues)
+            if mention is None:
+                mention = _apposed(member, mentions)
+            if mention is not None and mention not in group:
+                group.append(mention)
+        for mention in _distributed(members, group, mentions):
+            if mention not in found:
+                found.append(mention)
+    return found
+
+
+_PLACE_PREPS = ("of", "in", "from")
+
+
+def _distributed(
+    members: list[Token], group: list[Mention], mentions: dict[int, Mention]
+) -> list[Mention]:
+    """ "the ambassadors of Peru, Chile and Bolivia", "lawmakers in Peru and Chile":
+    a role shared by several countries is one actor per country (PERGOV, CHLGOV, ...)."""
+    # The countries of one phrase ("of Peru, Chile and Bolivia"), never of two
+    # ("the parliament of Peru in Lima" is Peru's alone).
+    phrases = [
+        [mentions[t.i] for t in _with_conjuncts(pobj) if plain_country(t, mentions)]
+        for member in members
+        for prep, pobj in prep_objects(member)
+        if prep in _PLACE_PREPS
+    ]
+    phrases = [phrase for phrase in phrases if phrase]
+    countries = max(phrases, key=len) if phrases else []
+    if len(countries) == 1:
+        # "lawmakers in Peru and Chile" is often parsed with "Chile" coordinated with
+        # "lawmakers": a bare country after the role's own country belongs with it.
+        after = countries[0].head
+        countries += [
+            m for m in group if m.actor.sector is None and m.actor.country and m.head > after
+        ]
+    if len(countries) < 2:
+        return group
+    shared = {m.actor.country for m in countries}
+    roles = [
+        m
+        for m in group
+        if m.actor.sector and (m.actor.country is None or m.actor.country in shared)
+    ]
+    if not roles:
+        return group
+    result = [m for m in group if m not in roles and m not in countries]
+    for role in roles:
+        own = role.actor.country
+        if own is not None and not role.actor.code.startswith(own):
+            result.append(role)  # a code not composed as country + sector is not split
+            continue
+        suffix = role.actor.code[len(own) :] if own else role.actor.code
+        for country in countries:
+            if country.actor.country == own:
+                result.append(role)
+                continue
+            code = f"{country.actor.country}{suffix}"
+            actor = replace(role.actor, code=code, country=country.actor.country)
+            result.append(replace(role, head=country.head, actor=actor))
+    return result
+
+
+def plain_country(token: Token, mentions: dict[int, Mention]) -> bool:
+    mention = mentions.get(token.i)
+    return mention is not None and mention.actor.sector is None and bool(mention.actor.country)
+
+
+def has_cc(token: Token) -> bool:
+    return any(child.dep_ == "cc" for child in token.children)
+
+
+def _apposed(token: Token, mentions: dict[int, Mention]) -> Mention | None:
+    """ "its top diplomat, Sergei Lavrov": the apposition names the actor."""
+    for child in token.children:
+        if child.dep_ == "appos":
+            for member in _with_conjuncts(child):
+                if member.i in mentions:
+                    return mentions[member.i]
+    return None
+
+
+def _quantified(token: Token, mentions: dict[int, Mention], cues: EventCues) -> Mention | None:
+    """ "thousands of retirees", "some of the protesters": the actor is after "of"."""
+    if token.pos_ not in ("NUM", "NOUN", "PRON", "DET", "ADJ") or token.i in mentions:
+        return None
+    if token.pos_ == "NOUN" and token.lemma_.lower() not in cues.quantity_nouns:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.i in mentions:
+                    return mentions[pobj.i]
+    return None
+
+
+def children(token: Token, deps: set[str] | frozenset[str]) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def prep_objects(token: Token) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs hanging on a token, through "out of" style pairs."""
+    found = []
+    # "sent troops to Peru" is sometimes parsed with "to" as a dative.
+    preps = [
+        c for c in token.children if c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")
+    ]
+    for prep in preps:
+        for pobj in children(prep, {"pobj"}):
+            found.append((prep.lower_, pobj))
+        for inner in children(prep, {"prep"}):
+            for pobj in children(inner, {"pobj"}):
+                found.append((inner.lower_, pobj))
+    return found

@@ -1,0 +1,150 @@
+"""Organisations, agencies, armed groups and peoples as the news names them, and titles
+of no stated country in a story that names only one. Every sentence is our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors.resolve import resolve_mentions
+from eventwire.model import Actor, Article
+from eventwire.nlp import parse_articles
+from eventwire.pipeline import Coder
+
+
+def _actors(coder: Coder, text: str) -> dict[str, Actor]:
+    [parsed] = parse_articles(coder.nlp, [Article(id="g", text=text)])
+    return {m.actor.text: m.actor for m in resolve_mentions(parsed, coder.knowledge)}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("The Security Council voted to extend the mission.", "The Security Council", "IGOUNO"),
+        ("The FBI arrested a man in Ohio.", "The FBI", "USACOPFBI"),
+        ("ICE agents detained dozens of workers.", "ICE agents", "USACOPICE"),
+        ("The CIA had warned the DHS.", "The CIA", "USASPYCIA"),
+        ("The CIA had warned the DHS.", "the DHS", "USAGOVDHS"),
+        (
+            "Iranian Revolutionary Guards seized a tanker.",
+            "Iranian Revolutionary Guards",
+            "IRNMILIRG",
+        ),
+        ("The Mossad ran the operation.", "The Mossad", "ISRSPYMOS"),
+        ("The Hizbollah group fired rockets at a border post.", "The Hizbollah group", "LBNREBHEZ"),
+        ("The Hamas movement rejected the plan.", "The Hamas movement", "PSEREBHMS"),
+        ("The Likud party won the vote.", "The Likud party", "ISRPTYLIK"),
+        ("The BJP won a majority in the state.", "The BJP", "INDPTYBJP"),
+    ],
+)
+def test_named_groups_and_agencies(coder: Coder, text: str, phrase: str, code: str) -> None:
+    actor = _actors(coder, text)[phrase]
+    assert actor.code == code
+    assert actor.resolved_by == "knowledge"
+
+
+def test_a_groups_own_people_are_the_group(coder: Coder) -> None:
+    actor = _actors(coder, "Hamas leader Ismail Radwan rejected the truce.")[
+        "Hamas leader Ismail Radwan"
+    ]
+    assert (actor.code, actor.country, actor.name) == ("PSEREBHMS", "PSE", "Ismail Radwan")
+
+
+def test_a_states_own_council_is_not_the_uns(coder: Coder) -> None:
+    actor = _actors(coder, "Iran's Supreme National Security Council approved the deal.")
+    assert actor["Iran's Supreme National Security Council"].code == "IRNGOV"
+
+
+def test_a_ruling_coalition_is_the_government(coder: Coder) -> None:
+    found = _actors(coder, "Chile's ruling coalition collapsed after the budget vote.")
+    assert found["Chile's ruling coalition"].code == "CHLGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # a people with a home country takes it, unless the phrase names another
+        ("Karen guerrillas attacked an army post.", "Karen guerrillas", "MMRREB"),
+        ("Tamil refugees arrived in India on Monday.", "Tamil refugees", "LKAREF"),
+        ("Some 5,000 Iraqi Kurds fled to the mountains.", "Some 5,000 Iraqi Kurds", "IRQCVL"),
+        # a people of no one country is where the phrase or the story puts it
+        ("Kurds in Syria marched through Qamishli.", "Kurds", "SYRCVL"),
+        ("Moslem forces in east Bosnia shelled the town.", "Moslem forces", "BIHMIL"),
+        ("Police said ethnic Turks in Sweden had protested.", "ethnic Turks", "SWECVL"),
+        (
+            "Gunmen killed four ethnic Albanians in southern Serbia.",
+            "four ethnic Albanians",
+            "SRBCVL",
+        ),
+    ],
+)
+def test_peoples(coder: Coder, text: str, phrase: str, code: str) -> None:
+    actor = _actors(coder, text)[phrase]
+    assert actor.code == code
+    assert actor.sector == code[3:]
+
+
+def test_ethnic_albanians_are_not_albanias(coder: Coder) -> None:
+    found = _actors(coder, "Ethnic Albanians in Macedonia demanded more rights.")
+    assert found["Ethnic Albanians"].country == "MKD"
+
+
+def test_a_people_nobody_places_gets_no_country(coder: Coder) -> None:
+    actor = _actors(coder, "Kurds marched through the city on Friday.")["Kurds"]
+    assert (actor.code, actor.country) == ("CVL", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        (
+            "Judge Tomas Herrera charged 12 Peruvian police officers.",
+            "Judge Tomas Herrera",
+            "PERJUD",
+        ),
+        (
+            "Vice-President Ola Mensah refused to resign despite pressure from Ghana's unions.",
+            "Vice-President Ola Mensah",
+            "GHAGOV",
+        ),
+    ],
+)
+def test_a_title_takes_the_storys_one_country(
+    coder: Coder, text: str, phrase: str, code: str
+) -> None:
+    actor = _actors(coder, text)[phrase]
+    assert actor.code == code
+    assert actor.resolved_by == "context"
+
+
+def test_no_country_when_the_story_names_two(coder: Coder) -> None:
+    found = _actors(coder, "Judge Tomas Herrera charged 12 Peruvian and Chilean officers.")
+    assert found["Judge Tomas Herrera"].country is None
+
+
+def test_an_embassy_does_not_take_the_host_country(coder: Coder) -> None:
+    found = _actors(coder, "The ambassador left Quito, Ecuador on Friday.")
+    assert found["The ambassador"].country is None
+
+
+def test_an_ally_is_not_its_possessors(coder: Coder) -> None:
+    found = _actors(coder, "Rebels killed the commander of Israel's militia ally.")
+    assert found["Israel's militia ally"].country is None
+
+
+def test_refugees_are_from_where_they_flee(coder: Coder) -> None:
+    found = _actors(coder, "The agency will feed refugees fleeing the fighting in Liberia.")
+    assert found["refugees"].code == "LBRREF"
+
+
+def test_an_international_body_has_no_sector_of_its_own(coder: Coder) -> None:
+    found = _actors(coder, "The United Nations sent UN peacekeepers to the border.")
+    assert (found["The United Nations"].code, found["The United Nations"].sector) == (
+        "IGOUNO",
+        None,
+    )
+    assert found["UN peacekeepers"].sector == "MIL"
+
+
+def test_a_peoples_name_inside_another_name_is_not_the_people(coder: Coder) -> None:
+    found = _actors(coder, "Karen Bass met the Peruvian ambassador in Tamil Nadu.")
+    assert not any(actor.country in ("MMR", "LKA") for actor in found.values())
