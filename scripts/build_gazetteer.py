@@ -175,6 +175,16 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+# Short names news uses for either of two countries: both get it, and resolution
+# chooses by the story (its capital named) or, failing that, population ("Congo" alone
+# is mostly the DRC in news).
+SHARED_COUNTRY_NAMES = {"CD": ["Congo"], "CG": ["Congo"]}
+
+# How high among its region's places (by population) a namesake city must rank to give
+# its name to the region (a round figure, set beforehand).
+_NAMESAKE_RANK = 3
+
+
 def _alternates(name: str, candidates: Iterable[str], limit: int = 40) -> list[str]:
     """Latin-script alternate names, one per spelling (accents and case folded), not
     codes ("ALV") and not the name itself."""
@@ -302,7 +312,21 @@ def build(min_population: int) -> list[list[Any]]:
         if admin1 is None and not suffix.isdigit() and (country, suffix) in by_region:
             admin1 = suffix
         if admin1 is None:
+            # A namesake town is weak evidence: a small "Sachsen" in Bavaria does not
+            # make Bavaria "Sachsen". Where GeoNames' English name for the region says
+            # otherwise, only a namesake among the region's biggest places (its
+            # capital, mostly: "Abū Z̧aby") names the region.
             admin1 = city_region.get((country, _fold(name)))
+            leading = by_region.get((country, admin1 or ""), [])[:_NAMESAKE_RANK]
+            known = _fold(english.get((country, admin1 or ""), ""))
+            # No English name to disagree with, or the same name spelled another way
+            # ("Sagaing" for GeoNames' "Sagain").
+            agrees = not known or known[:4] == _fold(name)[:4]
+            if not agrees and not any(
+                _fold(name) in {_fold(n) for n in (c["name"], *c.get("alternatenames", []))}
+                for c in leading
+            ):
+                admin1 = None
         if admin1 is None or (country, admin1) in region_names:
             continue
         alternates = [subdivision.name] if subdivision.name != name else []
@@ -386,6 +410,7 @@ def build(min_population: int) -> list[list[Any]]:
             continue
         # "England", "Scotland" are news names for the UK, but as places they are regions.
         alternates = [n for n in names if (code, _fold(n)) not in region_keys]
+        alternates += SHARED_COUNTRY_NAMES.get(code, [])
         rows.append(
             ["country", record["geonameid"], record["name"], record["iso3"], "", lat, lon,
              int(record["population"]), alternates, adjectives, capital]

@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "stories"
 @pytest.fixture(autouse=True)
 def _share_coder(monkeypatch: pytest.MonkeyPatch, coder: Coder) -> None:
     # Load the model once for the whole session, not once per command.
-    monkeypatch.setattr("eventwire.cli.common.load_coder", lambda *args: coder)
+    monkeypatch.setattr("eventwire.cli.common.load_coder", lambda *args, **kwargs: coder)
 
 
 def _run(args: list[str], stdin: str | None = None):  # type: ignore[no-untyped-def]

@@ -374,3 +374,39 @@ def test_a_name_the_story_calls_a_city_is_a_town_throughout(gazetteer: Gazetteer
     country = resolve_name(gazetteer, "Lebanon", context)
     assert country is not None and country.kind == "country"
     assert town_names("Fighting in Lebanon went on.", [(12, "Lebanon")]) == frozenset()
+
+
+def test_a_place_written_after_in_qualifies_the_name(gazetteer: Gazetteer, nlp: Language) -> None:
+    # Linn County, Iowa is the most populous of the name; "in northern Missouri" says
+    # which one is meant.
+    doc = nlp("The farm sits in Linn County in northern Missouri, near the river.")
+    found = {t.text: t.entry for t in find_toponyms(doc, gazetteer)}
+    entry = found["Linn County"]
+    assert entry is not None and entry.admin1 == "MO"
+
+
+def test_a_bare_capital_dateline_is_the_capital(gazetteer: Gazetteer) -> None:
+    entry = resolve_dateline(gazetteer, "Washington", None)
+    assert entry is not None and (entry.kind, entry.admin1) == ("city", "DC")
+
+
+def test_a_region_is_not_named_after_a_village_inside_it(gazetteer: Gazetteer) -> None:
+    # ISO 3166-2's "Sachsen" is Saxony; a village of that name in Bavaria once gave
+    # Bavaria's row its name.
+    [bavaria] = [e for e in gazetteer.lookup("Bavaria") if e.kind == "region"]
+    assert (bavaria.name, bavaria.country, bavaria.admin1) == ("Bavaria", "DEU", "02")
+    assert all(e.admin1 != "02" for e in gazetteer.lookup("Sachsen") if e.kind == "region")
+
+
+def test_congo_alone_is_the_country_the_story_is_about(gazetteer: Gazetteer) -> None:
+    assert _resolve(gazetteer, "Congo", "Congo")[:2] == ("COD", "country")
+    assert _resolve(gazetteer, "Congo", "Congo", "Brazzaville")[:2] == ("COG", "country")
+    assert _resolve(gazetteer, "Congo", "Congo", "Kinshasa")[:2] == ("COD", "country")
+
+
+def test_a_state_named_like_its_big_city_does_not_pull_towns_into_it(
+    gazetteer: Gazetteer,
+) -> None:
+    # "New York" is mostly the city: no evidence for the village of Boston, New York.
+    assert _resolve(gazetteer, "Boston", "Boston", "New York")[2] == "MA"
+    assert _resolve(gazetteer, "Ohio", "Ohio", "New York", "Texas")[:2] == ("USA", "region")

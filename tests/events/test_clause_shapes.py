@@ -354,3 +354,78 @@ def test_talks_referred_back_take_the_participants_of_the_meeting(coder: Coder) 
 def test_where_negotiations_are_held_is_no_party(coder: Coder) -> None:
     events = coded(coder, "Chile's envoys discussed resuming negotiations in Ecuador.")
     assert all(e.target is None or e.target.code != "ECU" for e in events)
+
+
+# ------------------------------------------------------------------ targets found elsewhere
+
+
+def test_protest_target_in_the_purpose_clause(coder: Coder) -> None:
+    events = coded(coder, "Chilean farmers began a hunger strike to protest Peru's new tariffs.")
+    assert dyads(events, "14") == {("CHLAGR", "PER")}
+
+
+def test_protest_target_in_protest_of(coder: Coder) -> None:
+    text = "Chilean students staged a sit-in in protest against raids by Bolivian police."
+    events = coded(coder, text)
+    assert {target for _, target in dyads(events, "14")} == {"BOLCOP"}
+
+
+def test_passive_target_on_the_verb(coder: Coder) -> None:
+    events = coded(coder, "New sanctions were imposed on Peru by Chile.")
+    assert dyads(events, "16") == {("CHL", "PER")}
+
+
+def test_passive_in_a_foreign_country(coder: Coder) -> None:
+    events = coded(coder, "A joint military exercise was staged by Chilean marines in Peru.")
+    assert dyads(events, "06") == {("CHLMIL", "PER")}
+
+
+def test_vow_parsed_as_an_adverbial_clause(coder: Coder) -> None:
+    # The parser at times hangs "to fight" on "sworn" as an adverbial clause.
+    events = coded(coder, "Bolivian rebels have sworn to fight the government of Peru.")
+    assert dyads(events, "13") == {("BOLREB", "PERGOV")}
+
+
+def test_decided_to_resume_dialogue(coder: Coder) -> None:
+    events = coded(coder, "Chile and Peru formally decided to resume the dialogue.")
+    assert dyads(events, "03") == {("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_agentless_passive_takes_the_attackers_named_by_the_attack(coder: Coder) -> None:
+    events = coded(coder, "Three Peruvian policemen were killed in an attack by Bolivian rebels.")
+    assert dyads(events, "19") == {("BOLREB", "PERCOP")}
+
+
+def test_agentless_passive_with_no_one_named_codes_nothing(coder: Coder) -> None:
+    # No source is invented for "were killed" when nobody is said to have done it.
+    assert not coded(coder, "Three Peruvian policemen were killed in an attack on Sunday.")
+
+
+def test_passive_done_at_someones_order(coder: Coder) -> None:
+    events = coded(
+        coder, "Ten Peruvian journalists were arrested on the orders of Bolivia's president."
+    )
+    assert dyads(events, "17") == {("BOLGOV", "PERMED")}
+
+
+def test_passive_subject_is_the_object_for_patterns(coder: Coder) -> None:
+    text = (
+        "The main opposition party of Chile was dissolved at the request of the Chilean government."
+    )
+    events = coded(coder, text)
+    assert {e.cameo for e in events} == {"1722"}
+    assert dyads(events, "17") == {("CHLGOV", "CHLOPP")}
+
+
+def test_engaged_in_a_battle_with_is_no_agent(coder: Coder) -> None:
+    events = coded(coder, "Chilean troops were engaged in a fierce battle with Peruvian rebels.")
+    assert ("PERREB", "CHLMIL") not in dyads(events, "19")
+
+
+def test_main_verb_misparsed_as_a_reduced_relative(coder: Coder) -> None:
+    # Parsed as "Doctors (from charities that donated ...)": the noun at the root
+    # is who donated and delivered.
+    text = "Doctors from two Chilean charities donated and personally delivered medicine to Peru."
+    events = coded(coder, text)
+    assert {target for _, target in dyads(events, "07")} == {"PER"}
+    assert {source for source, _ in dyads(events, "07")} == {"CHLHLH"}

@@ -27,7 +27,7 @@ from eventwire.actors.knowledge import (
     name_key,
 )
 
-__all__ = ["Match", "PhraseIndex", "index_phrases", "match_head", "scan"]
+__all__ = ["Match", "PhraseIndex", "TokenKeys", "index_phrases", "match_head", "scan"]
 
 # "U.S.-backed opposition": the country in such a compound is the backer, not the actor.
 _BACKER_WORDS = {"backed", "supported", "sponsored", "funded", "allied", "aligned", "armed"}
@@ -44,14 +44,38 @@ class Match(Generic[V]):
     value: V
 
 
-def scan(doc: Doc, table: PhraseTable[V], key: Callable[[Token], str]) -> list[Match[V]]:
-    """Every longest match of `table` in `doc`, left to right, keyed by `key`."""
+class TokenKeys:
+    """A story's tokens under each key function, each list built once: a story is
+    scanned against five tables under three keys, and building a key list (one
+    spaCy Token object per token) costs more than the scan itself."""
+
+    __slots__ = ("_by_key", "_doc")
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._by_key: dict[Callable[[Token], str], list[str]] = {}
+
+    def __call__(self, key: Callable[[Token], str]) -> list[str]:
+        keys = self._by_key.get(key)
+        if keys is None:
+            keys = self._by_key[key] = [key(token) for token in self._doc]
+        return keys
+
+
+def scan(
+    doc: Doc,
+    table: PhraseTable[V],
+    key: Callable[[Token], str],
+    token_keys: TokenKeys | None = None,
+) -> list[Match[V]]:
+    """Every longest match of `table` in `doc`, left to right, keyed by `key`
+    (`token_keys`: the story's key lists, shared between scans of one story)."""
     # Per-story hot path: test emptiness and first words on the dict itself rather
     # than summing the buckets (len) or calling match_at at every token.
     first_words = table.by_first
     if not first_words:
         return []
-    keys = [key(token) for token in doc]
+    keys = (token_keys or TokenKeys(doc))(key)
     matches: list[Match[V]] = []
     position = 0
     while position < len(keys):
@@ -102,8 +126,9 @@ def index_phrases(doc: Doc, knowledge: ActorKnowledge, anchor: dt.date | None) -
     """Scan a parsed story against every phrase table, as coded on `anchor`."""
     names: dict[int, Match[NameEntry]] = {}
     name_heads: set[int] = set()
-    shipped = scan(doc, knowledge.names, name_key)
-    theirs = scan(doc, knowledge.dictionary_names, lower_key)
+    token_keys = TokenKeys(doc)
+    shipped = scan(doc, knowledge.names, name_key, token_keys)
+    theirs = scan(doc, knowledge.dictionary_names, lower_key, token_keys)
     for match in shipped + theirs:
         entry = match.value.on(anchor)
         if entry is None or is_backer(doc, match) or _inside_longer_name(doc, match, names):
@@ -128,10 +153,10 @@ def index_phrases(doc: Doc, knowledge: ActorKnowledge, anchor: dt.date | None) -
         for i in range(match.start, match.end):
             names[i] = dated
         name_heads.add(match_head(doc, match.start, match.end))
-    _choose_shared_names(doc, knowledge, names, name_heads)
+    _choose_shared_names(doc, knowledge, names, name_heads, token_keys)
     agents: dict[int, Match[AgentEntry]] = {}
-    for agent_match in scan(doc, knowledge.agents, lemma_key) + scan(
-        doc, knowledge.dictionary_agents, lower_key
+    for agent_match in scan(doc, knowledge.agents, lemma_key, token_keys) + scan(
+        doc, knowledge.dictionary_agents, lower_key, token_keys
     ):
         if any(i in names for i in range(agent_match.start, agent_match.end)):
             continue  # a word of a name is not a role: the "Bank" of "West Bank"
@@ -173,9 +198,10 @@ def _choose_shared_names(
     knowledge: ActorKnowledge,
     names: dict[int, Match[NameEntry]],
     name_heads: set[int],
+    token_keys: TokenKeys,
 ) -> None:
     """Code "Congolese", "Korean", bare "Congo" by the country the story names."""
-    shared = scan(doc, knowledge.context_names, name_key)
+    shared = scan(doc, knowledge.context_names, name_key, token_keys)
     if not shared:
         return
     inside = {i for match in shared for i in range(match.start, match.end)}

@@ -10,7 +10,11 @@ from pathlib import Path
 import click
 
 from eventwire.cli import common
-from eventwire.cli.common import dictionary_options, parse_date_option
+from eventwire.cli.common import (
+    dictionary_options,
+    parse_date_option,
+    parse_every_sentence_option,
+)
 from eventwire.ingest import read_inputs
 from eventwire.ingest.triage import RunTally, triage
 from eventwire.model import CodedArticle
@@ -33,6 +37,7 @@ from eventwire.report import format_event_table, format_quote_table
 @click.option("--db", help="Store articles, events and quotes here: a DuckDB file or a "
               "postgresql:// URL.")  # fmt: skip
 @dictionary_options
+@parse_every_sentence_option
 def code_command(
     inputs: tuple[str, ...],
     date: dt.date | None,
@@ -42,6 +47,7 @@ def code_command(
     actors: tuple[Path, ...],
     agents: tuple[Path, ...],
     verbs: tuple[Path, ...],
+    parse_every_sentence: bool,
 ) -> None:
     """Code stories into events. INPUT is a text, HTML, JSONL, WARC or RSS/Atom file (or .gz of
     one), a folder, or - (stdin).
@@ -54,7 +60,7 @@ def code_command(
     from eventwire.store import StoreError, open_store
     from eventwire.store.actor_memory import StoredActorMemory
 
-    coder = common.load_coder(date, actors, agents, verbs)
+    coder = common.load_coder(date, actors, agents, verbs, prefilter=not parse_every_sentence)
     tally = RunTally()
     articles = triage(
         read_inputs(inputs, date), tally, lambda line: click.echo(f"eventwire: {line}", err=True)

@@ -30,6 +30,7 @@ def load_coder(
     actors: Sequence[Path],
     agents: Sequence[Path],
     verbs: Sequence[Path],
+    prefilter: bool = True,
 ) -> Coder:
     try:
         return Coder.load(
@@ -38,10 +39,19 @@ def load_coder(
                 agent_dictionaries=tuple(agents),
                 verb_files=tuple(verbs),
                 default_date=date,
+                prefilter=prefilter,
             )
         )
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def parse_every_sentence_option(function: Any) -> Any:
+    return click.option(
+        "--parse-every-sentence", "parse_every_sentence", is_flag=True,
+        help="Give every sentence the full parse (by default sentences with no actor, "
+        "trigger, speech cue, pronoun or quote are left unparsed: the same events, faster).",
+    )(function)  # fmt: skip
 
 
 def dictionary_options(function: Any) -> Any:

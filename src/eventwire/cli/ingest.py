@@ -10,7 +10,11 @@ from pathlib import Path
 
 import click
 
-from eventwire.cli.common import dictionary_options, parse_date_option
+from eventwire.cli.common import (
+    dictionary_options,
+    parse_date_option,
+    parse_every_sentence_option,
+)
 from eventwire.model import InputProblem
 from eventwire.pipeline import CoderOptions
 from eventwire.scale import (
@@ -65,6 +69,7 @@ class _Progress:
               help="Parquet folder for --engine dask (partitioned by date).")  # fmt: skip
 @click.option("--date", callback=parse_date_option, help="Date for stories that carry none.")
 @dictionary_options
+@parse_every_sentence_option
 def ingest_command(
     inputs: tuple[str, ...],
     db: str | None,
@@ -76,11 +81,16 @@ def ingest_command(
     actors: tuple[Path, ...],
     agents: tuple[Path, ...],
     verbs: tuple[Path, ...],
+    parse_every_sentence: bool,
 ) -> None:
     """Code a corpus (folders, JSONL, HTML, text) into the store. Rerun it after an
     interruption: what is stored is skipped, nothing is lost or duplicated."""
     options = CoderOptions(
-        actor_dictionaries=actors, agent_dictionaries=agents, verb_files=verbs, default_date=date
+        actor_dictionaries=actors,
+        agent_dictionaries=agents,
+        verb_files=verbs,
+        default_date=date,
+        prefilter=not parse_every_sentence,
     )
     if engine == "dask":
         if output is None:

@@ -22,6 +22,7 @@ geoparsing literature reports them:
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -32,7 +33,13 @@ from lxml import etree  # type: ignore[import-untyped]
 from spacy.language import Language
 
 from eventwire.where.gazetteer import Gazetteer, GazetteerEntry, fold_name
-from eventwire.where.resolve import find_toponyms, resolve_name, story_context, town_names
+from eventwire.where.resolve import (
+    COMPASS_WORDS,
+    find_toponyms,
+    resolve_name,
+    story_context,
+    town_names,
+)
 
 EARTH_RADIUS_KM = 6371.0
 MAX_ERROR_KM = math.pi * EARTH_RADIUS_KM
@@ -161,6 +168,11 @@ def same_place(entry: GazetteerEntry, lat: float, lon: float, grid: CityGrid) ->
     return entry.kind == "country" or city.admin1 == entry.admin1
 
 
+# "Linn County in north central Missouri": the place after "in" qualifies the name as a
+# comma does ("Bangor, Maine"), when it is a country or region that holds a reading.
+_IN_PLACE = re.compile(rf"\s+in\s+(?:(?:{'|'.join(sorted(COMPASS_WORDS))})[\s-]+)*", re.I)
+
+
 def resolve_gold_spans(gazetteer: Gazetteer, article: GeoArticle) -> list[GazetteerEntry | None]:
     """Resolve each gold toponym of an article with the article's context: the other
     toponyms it names, a qualifier written after it ("Bangor, Maine") and the word
@@ -173,7 +185,10 @@ def resolve_gold_spans(gazetteer: Gazetteer, article: GeoArticle) -> list[Gazett
         qualifier = None
         after = article.text[toponym.end : toponym.end + 2]
         following = by_start.get(toponym.end + 2)
-        if after == ", " and following is not None:
+        if after != ", " or following is None:
+            within = _IN_PLACE.match(article.text, toponym.end)
+            following = by_start.get(within.end()) if within else None
+        if following is not None:
             qualifier = resolve_name(gazetteer, following.text, context)
             if qualifier is not None and qualifier.kind not in ("country", "region"):
                 qualifier = None

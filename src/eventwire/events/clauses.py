@@ -19,7 +19,11 @@ held is no party to them ("negotiations in Geneva"). The complement of an
 object-control verb ("asked Peru to attack Bolivia") is the one asked's, and
 only hypothetical. An agentless passive whose subject is a meeting noun
 referring back ("those talks were suspended") takes the participants of the
-nearest meeting told before it. Actors named by a phrase: events/phrases.py.
+nearest meeting told before it; any other agentless passive takes as source only
+whoever a noun on it names ("killed in an attack by Chile", "dissolved at the
+request of Peru"), and otherwise codes nothing. A protest's target may be named
+only in why it is held ("a hunger strike to protest Peru's decision"). Actors
+named by a phrase: events/phrases.py.
 A clause with a source and no target is kept with `target=None`: the coder
 keeps it only for the CAMEO families that allow it (statements, protests...).
 
@@ -36,7 +40,15 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from eventwire.events.lexicon import EventCues
-from eventwire.events.phrases import children, has_cc, mentions_of, plain_country, prep_objects
+from eventwire.events.phrases import (
+    children,
+    first_inside,
+    has_cc,
+    has_own_subject,
+    mentions_of,
+    plain_country,
+    prep_objects,
+)
 from eventwire.events.qualify import Qualities, qualify
 from eventwire.model import Mention
 
@@ -102,7 +114,7 @@ class Clause:
         return f"{self.source.actor.code} {arrow} {target}"
 
 
-def _controller(verb: Token) -> Token | None:
+def _controller(verb: Token, cues: EventCues) -> Token | None:
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         return verb.head
     # "refrained from attacking", "denied sending": a gerund complement of a verb.
@@ -110,10 +122,25 @@ def _controller(verb: Token) -> Token | None:
         return verb.head.head
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ == "VERB":
         return verb.head
+    if _infinitive_complement(verb, cues):
+        return verb.head
     return None
 
 
-def _subjects(verb: Token) -> tuple[list[Token], bool]:
+def _infinitive_complement(verb: Token, cues: EventCues) -> bool:
+    """ "Rebels have sworn to fight": an infinitive parsed as an adverbial clause of a
+    verb of intention or commitment is its complement, done by the same subject."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.pos_ == "VERB"
+        and verb.head.lemma_.lower()
+        in cues.intent_verbs | cues.commitment_verbs | cues.threat_verbs
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not children(verb, _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS)
+    )
+
+
+def _subjects(verb: Token, cues: EventCues) -> tuple[list[Token], bool]:
     """Subject tokens and whether the verb is passive; inherited from a governing or
     coordinated verb when the verb has none of its own."""
     current: Token | None = verb
@@ -143,11 +170,35 @@ def _subjects(verb: Token) -> tuple[list[Token], bool]:
         elif current.dep_ == "acl" and current.tag_ == "VBG" and current.head.dep_ == "dobj":
             # "issued a statement condemning the attack": who issued it condemns.
             current = current.head.head
+        elif _misparsed_main_verb(current):
+            return [current.sent.root], False
+        elif _infinitive_complement(current, cues):
+            current = current.head  # "have sworn to fight"
         elif current.dep_ in ("xcomp", "conj", "acomp", "pcomp") and current.head.i != current.i:
             current = current.head if current.dep_ != "pcomp" else current.head.head
         else:
             break
     return [], False
+
+
+def _misparsed_main_verb(verb: Token) -> bool:
+    """ "Doctors from two Chilean charities donated and delivered medicine to Peru":
+    a sentence with no verb at its root, parsed as a noun phrase whose main verb is
+    a reduced relative clause. The verb is the main one only when it acts on an
+    object (its own or a conjunct's) or is tagged finite, so a headline passive
+    ("Soldiers killed in attack") is not taken for one."""
+    root = verb.sent.root
+    if verb.dep_ != "acl" or root.pos_ not in _NOMINAL or verb.i < root.i:
+        return False
+    if children(verb, {"agent"}) or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    head = verb.head
+    while head.i != root.i:  # only through the root's own phrase ("from two charities")
+        if head.dep_ not in ("pobj", "prep", "compound", "appos", "conj"):
+            return False
+        head = head.head
+    acts = [verb, *(c for c in children(verb, {"conj"}) if c.pos_ == "VERB")]
+    return verb.tag_ == "VBD" or any(children(a, {"dobj"}) for a in acts)
 
 
 def agents_of(verb: Token) -> list[Token]:
@@ -257,7 +308,77 @@ def _targets(
         # "resumed negotiations in Ecuador", "met in Peru": where talks are held is
         # no party to them.
         return _nested_targets(verb, mentions, cues, sources, venues=False)
-    return _nested_targets(verb, mentions, cues, sources) or _foreign_place(verb, mentions, sources)
+    return (
+        _nested_targets(verb, mentions, cues, sources)
+        or _foreign_place(verb, mentions, sources)
+        or _protested(verb, mentions, cues, sources)
+    )
+
+
+def _protested(
+    verb: Token, mentions: dict[int, Mention], cues: EventCues, sources: list[Mention]
+) -> list[Mention]:
+    """ "began a hunger strike to protest Peru's decision", "staged a sit-in in
+    protest against arrests by the police": with no other target, whom the act is
+    against is named in why it is done (data/event_cues.yaml `protest_*`)."""
+    for child in verb.children:
+        purpose = (
+            child.dep_ == "advcl"
+            and child.lemma_.lower() in cues.protest_purpose_verbs
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            and not has_own_subject(child)
+        )
+        if purpose:
+            found = _targets(child, mentions, cues, sources)
+            if found:
+                return found
+    for prep, pobj in prep_objects(verb):
+        if prep == "in" and pobj.lemma_.lower() in cues.protest_nouns:
+            found = first_inside([pobj], mentions, cues, sources)
+            if found:
+                return found
+    return []
+
+
+def _agents_in_event_noun(
+    verb: Token, mentions: dict[int, Mention], cues: EventCues
+) -> list[Mention]:
+    """ "Peruvian police were killed in an attack by Chilean rebels", "... in a clash
+    with Chilean troops", "was dissolved at the request of Peru": an agentless
+    passive whose violent act is named by a noun, or that was done at someone's
+    order, takes as its source who did that act or gave that order
+    (data/event_cues.yaml `violent_event_nouns`, `order_nouns`). No one else is
+    guessed: without such a phrase the passive has no source and codes nothing."""
+    for prep, pobj in prep_objects(verb):
+        noun = pobj.lemma_.lower()
+        if verb.lemma_.lower() in cues.participation_verbs:
+            return []  # "were engaged in a battle with Peru": the subject fought too
+        if prep in ("in", "during") and noun in cues.violent_event_nouns:
+            doers = [p for p in children(pobj, {"prep"}) if p.lower_ in ("by", "with")]
+        elif prep in ("at", "on", "under", "by") and noun in cues.order_nouns:
+            # "at the request of Chile", "on Chile's orders": whoever asked had it done.
+            doers = children(pobj, {"poss"}) + [
+                p for p in children(pobj, {"prep"}) if p.lower_ in ("of", "from", "by")
+            ]
+        else:
+            continue
+        found = first_inside(doers, mentions, cues, [])
+        if found:
+            return found
+    return []
+
+
+def _passive_targets(
+    verb: Token, mentions: dict[int, Mention], cues: EventCues, sources: list[Mention]
+) -> list[Mention]:
+    """The target of a passive whose subject is no actor: the object of a target
+    preposition on the verb ("imposed on Peru"), else a foreign country it happens in."""
+    for prep, pobj in prep_objects(verb):
+        if prep in TARGET_PREPS and prep not in _WEAK_PREPS:
+            found = mentions_of([pobj], mentions, cues)
+            if found and not set(found) & set(sources):
+                return found
+    return _foreign_place(verb, mentions, sources)
 
 
 def _foreign_place(
@@ -274,22 +395,8 @@ def _foreign_place(
     return []
 
 
-# What a search for a nested target does not enter: other clauses, whose actors are
-# theirs ("criticized the talks, which Peru had ..."), and the verb's own conjuncts.
-_CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "xcomp", "parataxis", "conj", "csubj", "mark",
-                "nsubj", "nsubjpass", "punct", "cc"}  # fmt: skip
-
-
 def _that_clause(clause: Token) -> bool:
     return any(child.dep_ == "mark" and child.lower_ == "that" for child in clause.children)
-
-
-def _has_own_subject(token: Token) -> bool:
-    """A verb with a subject of its own heads a clause whose actors are its own
-    ("the possibility of Russia sending assets to Cuba")."""
-    return token.pos_ in ("VERB", "AUX") and bool(
-        children(token, _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS)
-    )
 
 
 def _nested_targets(
@@ -313,42 +420,6 @@ def _nested_targets(
 
 # Prepositions that name where an act is held ("talks in Geneva", "at the UN").
 _VENUE_PREPS = frozenset({"in", "at"})
-
-
-def first_inside(
-    roots: list[Token],
-    mentions: dict[int, Mention],
-    cues: EventCues,
-    sources: list[Mention],
-    skip: frozenset[str] = frozenset(),
-) -> list[Mention]:
-    """The first actor (with its conjuncts), in reading order, in the phrases under
-    `roots`, not entering other clauses, phrases of the prepositions in `skip`, and
-    skipping the sources' own actors."""
-    found: list[Token] = []
-    stack = list(roots)
-    while stack:
-        token = stack.pop()
-        if token.i in mentions:
-            found.append(token)
-            continue  # the mention's own words are not another actor
-        stack.extend(
-            child
-            for child in token.children
-            if child.dep_ not in _CLAUSE_DEPS
-            and not _has_own_subject(child)
-            and not (child.dep_ == "prep" and child.lower_ in skip)
-        )
-    # "Peru and Chile failed to reach a deal on offices in Lima": an actor that is one
-    # of the sources again is no target (and leaves the act mutual).
-    taken = {source.actor.code for source in sources}
-    for token in sorted(found, key=lambda t: t.i):
-        if mentions[token.i].actor.code in taken:
-            continue
-        group = [m for m in mentions_of([token], mentions, cues) if m not in sources]
-        if group:
-            return group
-    return []
 
 
 def _asked(verb: Token, cues: EventCues) -> list[Token] | None:
@@ -432,8 +503,8 @@ def extract_clauses(
     for verb in sent:
         if verb.pos_ != "VERB":
             continue
-        controller = _controller(verb)
-        subjects, passive = _subjects(verb)
+        controller = _controller(verb, cues)
+        subjects, passive = _subjects(verb, cues)
         asked = _asked(verb, cues)
         if asked:
             subjects, passive = asked, False
@@ -448,6 +519,8 @@ def extract_clauses(
         referred = False
         if passive:
             sources = mentions_of(_shared_agents(verb), mentions, cues)
+            if not sources:
+                sources = _agents_in_event_noun(verb, mentions, cues)
             if not sources and refer_back:
                 sources = _referred_participants(subjects, sent, mentions, cues)
                 referred = len(sources) > 1
@@ -458,6 +531,10 @@ def extract_clauses(
                 cues,
                 sources,
             )
+            if not targets:
+                # "sanctions were imposed on Peru by Chile", "a drill was staged by
+                # Chilean marines in Peru": as for an active verb.
+                targets = _passive_targets(verb, mentions, cues, sources)
         else:
             sources = mentions_of(subjects, mentions, cues)
             if not sources:
@@ -485,10 +562,14 @@ def extract_clauses(
             # "asked Peru to attack Bolivia": asked for, not done.
             qualities = replace(qualities, modality="hypothetical")
         words = pattern_text(governed(verb))
-        if referred:
-            # "those talks were broken off": the passive subject is what the verb acts
-            # on, for object patterns ("break off" + "talk").
-            words = pattern_text(sorted([*governed(verb), *subjects[0].subtree], key=_index))
+        if passive and subjects:
+            # "those talks were broken off", "sanctions were imposed on Peru", "the
+            # party was dissolved": the passive subject is what the verb acts on, for
+            # object patterns ("break off" + "talk", "dissolve" + "party"); its words
+            # up to its head, not the clauses hanging on it.
+            head = subjects[0]
+            subject = list(head.subtree) if referred else [t for t in head.subtree if t.i <= head.i]
+            words = pattern_text(sorted([*governed(verb), *subject], key=_index))
         objects = tuple(children(verb, {"dobj", "attr", "oprd"}))
         for source, target in pairs:
             if target is not None and (

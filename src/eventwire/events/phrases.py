@@ -1,7 +1,8 @@
 """Actors named by a phrase: the mentions a noun phrase and its conjuncts head
 ("Russia and China"), looking through quantities ("thousands of protesters"),
 appositions ("its top diplomat, Sergei Lavrov") and a role shared by several
-countries ("the ambassadors of Peru and Chile": one actor per country).
+countries ("the ambassadors of Peru and Chile": one actor per country); and
+the first actor inside a phrase, not entering other clauses (`first_inside`).
 
 Shared by verb clauses (events/clauses.py) and nominal events (events/nominal.py).
 """
@@ -15,7 +16,17 @@ from spacy.tokens import Token
 from eventwire.events.lexicon import EventCues
 from eventwire.model import Mention
 
-__all__ = ["children", "has_cc", "mentions_of", "plain_country", "prep_objects"]
+__all__ = [
+    "children",
+    "first_inside",
+    "has_cc",
+    "has_own_subject",
+    "mentions_of",
+    "plain_country",
+    "prep_objects",
+]
+
+_ALL_SUBJECT_DEPS = {"nsubj", "csubj", "nsubjpass", "csubjpass"}
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -162,3 +173,51 @@ def prep_objects(token: Token) -> list[tuple[str, Token]]:
             for pobj in children(inner, {"pobj"}):
                 found.append((inner.lower_, pobj))
     return found
+
+
+# What a search for a nested target does not enter: other clauses, whose actors are
+# theirs ("criticized the talks, which Peru had ..."), and the verb's own conjuncts.
+_CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "xcomp", "parataxis", "conj", "csubj", "mark",
+                "nsubj", "nsubjpass", "punct", "cc"}  # fmt: skip
+
+
+def has_own_subject(token: Token) -> bool:
+    """A verb with a subject of its own heads a clause whose actors are its own
+    ("the possibility of Russia sending assets to Cuba")."""
+    return token.pos_ in ("VERB", "AUX") and bool(children(token, _ALL_SUBJECT_DEPS))
+
+
+def first_inside(
+    roots: list[Token],
+    mentions: dict[int, Mention],
+    cues: EventCues,
+    sources: list[Mention],
+    skip: frozenset[str] = frozenset(),
+) -> list[Mention]:
+    """The first actor (with its conjuncts), in reading order, in the phrases under
+    `roots`, not entering other clauses, phrases of the prepositions in `skip`, and
+    skipping the sources' own actors."""
+    found: list[Token] = []
+    stack = list(roots)
+    while stack:
+        token = stack.pop()
+        if token.i in mentions:
+            found.append(token)
+            continue  # the mention's own words are not another actor
+        stack.extend(
+            child
+            for child in token.children
+            if child.dep_ not in _CLAUSE_DEPS
+            and not has_own_subject(child)
+            and not (child.dep_ == "prep" and child.lower_ in skip)
+        )
+    # "Peru and Chile failed to reach a deal on offices in Lima": an actor that is one
+    # of the sources again is no target (and leaves the act mutual).
+    taken = {source.actor.code for source in sources}
+    for token in sorted(found, key=lambda t: t.i):
+        if mentions[token.i].actor.code in taken:
+            continue
+        group = [m for m in mentions_of([token], mentions, cues) if m not in sources]
+        if group:
+            return group
+    return []

@@ -13,8 +13,9 @@ from __future__ import annotations
 import bisect
 import functools
 import gzip
+import math
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Literal
 
@@ -35,6 +36,11 @@ COLUMNS = (
     "geonameid", "name", "kind", "country", "admin1", "lat", "lon", "population", "names",
     "adjectives", "capital",
 )  # fmt: skip
+
+
+# How many parsed rows a loaded gazetteer keeps (entries are small; this bounds a
+# long-running process to some tens of MB).
+_CACHED_ROWS = 100_000
 
 
 class GazetteerError(ValueError):
@@ -59,12 +65,24 @@ class GazetteerEntry:
     capital: int | None = None  # a country's capital (geonameid)
 
 
+# Cached: resolution folds the same few names for every candidate of every mention.
+@functools.lru_cache(maxsize=1 << 16)
 def fold_name(text: str) -> str:
     """A name as the index keys it: accents stripped, case folded, spaces collapsed,
     periods dropped ("U.S." and "US" are one key)."""
     decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     return " ".join(bare.replace(".", "").replace("-", " ").split())
+
+
+def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    """Great-circle distance between two places."""
+    phi1, phi2 = math.radians(a.lat), math.radians(b.lat)
+    h = (
+        math.sin((phi2 - phi1) / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +95,20 @@ class Gazetteer:
     countries: dict[str, int]  # ISO alpha-3 -> row of the country
     regions: dict[tuple[str, str], int]  # (ISO alpha-3, admin1) -> row of the region
     capitals: frozenset[int]  # geonameids of national capitals
+    # Rows already parsed: a story looks up the same names for every mention, and a
+    # batch of stories the same few thousand places. Bounded by `_CACHED_ROWS`.
+    parsed: dict[int, GazetteerEntry] = field(
+        default_factory=dict, compare=False, repr=False, hash=False
+    )
 
     def entry(self, row: int) -> GazetteerEntry:
         """The place in one row."""
-        return _parse_row(row, self.rows[row])
+        entry = self.parsed.get(row)
+        if entry is None:
+            if len(self.parsed) >= _CACHED_ROWS:
+                self.parsed.clear()
+            entry = self.parsed[row] = _parse_row(row, self.rows[row])
+        return entry
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
         """Every place with this name or alternate name (folded), most populous first

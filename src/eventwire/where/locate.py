@@ -37,12 +37,15 @@ def resolve_dateline(
 ) -> GazetteerEntry | None:
     """The place of a dateline ("CARACAS, Venezuela", "BANGOR, Maine"): the qualifier,
     a country or a region, narrows the place to those inside it."""
-    context = StoryContext()
+    # The capitals count here too: a bare "WASHINGTON —" is the capital, not the state.
+    context = StoryContext(capitals=gazetteer.capitals)
     qualifying = resolve_name(gazetteer, qualifier, context) if qualifier else None
     if qualifying is not None and qualifying.kind not in ("country", "region"):
         qualifying = None
     if qualifying is not None and qualifying.country:
-        context = StoryContext(countries=Counter({qualifying.country: 1}))
+        context = StoryContext(
+            countries=Counter({qualifying.country: 1}), capitals=gazetteer.capitals
+        )
     return resolve_name(gazetteer, place, context, qualifying)
 
 

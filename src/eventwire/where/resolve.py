@@ -20,7 +20,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from eventwire.where.gazetteer import Gazetteer, GazetteerEntry, fold_name
+from eventwire.where.gazetteer import Gazetteer, GazetteerEntry, distance_km, fold_name
 
 ToponymRole = Literal["place", "metonym", "adjective"]
 # Prepositions that put an event at a place.
@@ -75,6 +75,11 @@ _NAMESAKE_CITY_POPULATION = 1_000_000
 # Words before a place's name that name a part of it ("North London", "Greater Toronto").
 _PART_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                "central", "upper", "lower", "greater", "inner", "outer", "downtown"}  # fmt: skip
+# Compass words between "in" and a qualifying place: "in north central Missouri".
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                           "western", "central", "northeast", "northwest", "southeast",
+                           "southwest", "northeastern", "northwestern", "southeastern",
+                           "southwestern"})  # fmt: skip
 # The words that end a facility's name: the facility is in the city it is named after.
 _FACILITY_WORDS = {"airport", "international", "regional", "hospital", "university", "college",
                    "museum", "gallery", "stadium", "arena", "station", "cathedral",
@@ -180,6 +185,13 @@ def _score(
         score += _NEIGHBOUR_BONUS
     if _inside(candidate, qualifier):
         score += _QUALIFIER_BONUS
+    if candidate.kind == "country" and candidate.country:
+        # A name two countries share ("Congo"): the one whose places the story names
+        # (Kinshasa or Brazzaville), or that it names otherwise.
+        own = context.country_names[(candidate.country, folded)]
+        places = any(country == candidate.country for country, _ in context.areas)
+        if places or context.countries[candidate.country] - own > 0:
+            score += _STORY_COUNTRY_BONUS
     if candidate.kind in ("city", "district", "region", "site") and candidate.country:
         dateline = context.dateline
         if dateline is not None and dateline.country == candidate.country:
@@ -259,7 +271,7 @@ def _elsewhere_in_region(
             if (
                 candidate.kind in ("city", "district")
                 and (candidate.country, candidate.admin1) == (namesake.country, namesake.admin1)
-                and _km(candidate, namesake) > _NEAR_KM
+                and distance_km(candidate, namesake) > _NEAR_KM
             ):
                 return True
     return False
@@ -302,15 +314,6 @@ def _facility_city(gazetteer: Gazetteer, name: str, context: StoryContext) -> Ga
         if entry is not None and entry.kind in ("city", "district"):
             return entry if entry.population >= _FACILITY_CITY_POPULATION else None
     return None
-
-
-def _km(a: GazetteerEntry, b: GazetteerEntry) -> float:
-    phi1, phi2 = math.radians(a.lat), math.radians(b.lat)
-    h = (
-        math.sin((phi2 - phi1) / 2) ** 2
-        + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _peer_regions(region: GazetteerEntry, context: StoryContext) -> int:
@@ -431,7 +434,10 @@ def story_context(
             countries[top.country] += 1
             country_names[(top.country, fold_name(name))] += 1
         elif top.kind == "region" and top.country and top.admin1:
-            regions[(top.country, top.admin1)] += 1
+            # "New York" is mostly the city, a point: no evidence that another name
+            # means a town elsewhere in the state (Boston, New York over Boston, MA).
+            if not _big_namesake(top, candidates):
+                regions[(top.country, top.admin1)] += 1
             region_names[((top.country, top.admin1), fold_name(name))] += 1
             countries[top.country] += 1
             country_names[(top.country, fold_name(name))] += 1
@@ -444,6 +450,17 @@ def story_context(
         {cell: frozenset(keys) for cell, keys in cells.items()},
         {area: frozenset(keys) for area, keys in areas.items()},
         country_names,
+    )
+
+
+def _big_namesake(region: GazetteerEntry, candidates: Sequence[GazetteerEntry]) -> bool:
+    """Whether a region's name (`candidates` are its readings) is also that of a city
+    of millions inside it."""
+    return any(
+        c.kind == "city"
+        and (c.country, c.admin1) == (region.country, region.admin1)
+        and c.population >= _NAMESAKE_CITY_POPULATION
+        for c in candidates
     )
 
 
@@ -520,10 +537,15 @@ def _locative(span: SpacySpan, prepositions: set[str] = LOCATIVE) -> bool:
 
 
 def _qualifier_span(doc: Doc, span: SpacySpan, spans: Sequence[SpacySpan]) -> SpacySpan | None:
-    """The name written right after ", " ("Bangor, Maine"), if it is a place."""
-    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+    """The name written right after ", " ("Bangor, Maine") or after "in" ("Linn County
+    in north central Missouri"), if it is a place."""
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ not in (",", "in"):
         return None
-    return next((s for s in spans if s.start == span.end + 1), None)
+    start = span.end + 1
+    if doc[span.end].lower_ == "in":
+        while start < len(doc) and (doc[start].lower_ in COMPASS_WORDS or doc[start].text == "-"):
+            start += 1
+    return next((s for s in spans if s.start == start), None)
 
 
 def find_toponyms(
