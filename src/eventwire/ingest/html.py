@@ -53,7 +53,8 @@ def _text(fields: dict[str, Any], key: str) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _iso_date(value: str | None) -> dt.date | None:
+def leading_iso_date(value: str | None) -> dt.date | None:
+    """The date a string starts with ("2024-05-08T10:00:00Z"); None when it does not."""
     if not value:
         return None
     try:
@@ -109,7 +110,7 @@ def extract_page(html: str, *, max_page_bytes: int, url: str | None = None) -> H
     body = _text(fields, "text")
     if body is None:
         raise InputError("no article body found in the HTML")
-    published = _iso_date(_text(fields, "date"))
+    published = leading_iso_date(_text(fields, "date"))
     sitename = _text(fields, "sitename")
     # trafilatura puts one paragraph a line; the cleaner expects blank lines between them.
     paragraphs = "\n\n".join(line for line in body.splitlines() if line.strip())

@@ -8,7 +8,6 @@ so one bad record costs one story, not the rest of the crawl.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 import zlib
@@ -22,6 +21,7 @@ from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
 from warcio.statusandheaders import StatusAndHeadersParserException  # type: ignore[import-untyped]
 
 from eventwire.ingest.decode import IngestLimits, InputError, declared_charset, decode_text
+from eventwire.ingest.html import leading_iso_date
 from eventwire.ingest.story import RawStory
 from eventwire.model import InputProblem
 
@@ -73,15 +73,6 @@ def _next_record_start(source: Path | bytes, after: int, marker: bytes) -> int |
             position += len(chunk)
 
 
-def _warc_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def _story(record: Any, input_name: str, limits: IngestLimits) -> RawStory | None:
     """The record's page as a RawStory; None for what is not an HTML page (redirects, images)."""
     if record.rec_type not in ("response", "resource"):
@@ -110,7 +101,7 @@ def _story(record: Any, input_name: str, limits: IngestLimits) -> RawStory | Non
         input_name=input_name,
         is_html=True,
         url=record.rec_headers.get_header("WARC-Target-URI"),
-        fallback_date=_warc_date(record.rec_headers.get_header("WARC-Date")),
+        fallback_date=leading_iso_date(record.rec_headers.get_header("WARC-Date")),
     )
 
 

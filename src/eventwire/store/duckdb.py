@@ -20,6 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from eventwire.store.base import BaseEventStore
+from eventwire.store.migrations import migrations_for
 from eventwire.store.records import StoreError, StoreOutcome
 from eventwire.store.rows import article_coder
 
@@ -28,140 +29,9 @@ __all__ = ["MIGRATIONS", "EventStore", "StoreError", "StoreOutcome", "article_co
 # Bytes 8..12 of every DuckDB database file.
 _DUCKDB_MAGIC = b"DUCK"
 
-# Ordered, append-only: migration N (1-based) is MIGRATIONS[N - 1]. Never edit one
-# that has shipped; add a new one that alters what it made. postgres.py holds the
-# same migrations in PostgreSQL's dialect: change both together.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE articles (
-        article_id VARCHAR PRIMARY KEY,
-        content_hash VARCHAR NOT NULL,
-        title VARCHAR,
-        text VARCHAR,
-        date DATE,
-        url VARCHAR,
-        source VARCHAR,
-        input_name VARCHAR,
-        dateline_place VARCHAR,
-        dateline_country VARCHAR,
-        coder VARCHAR,
-        coded_at TIMESTAMP
-    );
-    CREATE TABLE sentences (
-        article_id VARCHAR NOT NULL,
-        sentence_id INTEGER NOT NULL,
-        text VARCHAR,
-        start_char INTEGER,
-        end_char INTEGER,
-        PRIMARY KEY (article_id, sentence_id)
-    );
-    CREATE TABLE events (
-        event_id VARCHAR NOT NULL,
-        article_id VARCHAR NOT NULL,
-        sentence_id INTEGER,
-        cameo VARCHAR,
-        cameo_root VARCHAR,
-        quad_class INTEGER,
-        goldstein DOUBLE,
-        source_code VARCHAR,
-        source_country VARCHAR,
-        target_code VARCHAR,
-        target_country VARCHAR,
-        plover_type VARCHAR,
-        date VARCHAR,
-        date_precision VARCHAR,
-        background BOOLEAN,
-        negated BOOLEAN,
-        modality VARCHAR,
-        location_name VARCHAR,
-        location_country VARCHAR,
-        lat DOUBLE,
-        lon DOUBLE,
-        confidence DOUBLE,
-        trigger_start INTEGER,
-        record JSON NOT NULL,
-        PRIMARY KEY (article_id, event_id)
-    );
-    CREATE INDEX events_cameo_root ON events (cameo_root);
-    CREATE INDEX events_dyad_country ON events (source_country, target_country);
-    CREATE INDEX events_date ON events (date);
-    CREATE TABLE quotes (
-        quote_id VARCHAR NOT NULL,
-        article_id VARCHAR NOT NULL,
-        sentence_id INTEGER,
-        text VARCHAR,
-        start_char INTEGER,
-        end_char INTEGER,
-        cue VARCHAR,
-        speaker_code VARCHAR,
-        kind VARCHAR,
-        PRIMARY KEY (article_id, quote_id)
-    );
-    """,
-    # 2: articles' near-duplicate key, byline and language; each event's period
-    # start (for date ranges); runs, quarantine, learned actors, clusters. No index
-    # on date_start: DuckDB cannot create one after an update in the same
-    # transaction, and its zone maps serve range filters anyway.
-    """
-    ALTER TABLE articles ADD COLUMN near_dup_key VARCHAR;
-    ALTER TABLE articles ADD COLUMN byline VARCHAR;
-    ALTER TABLE articles ADD COLUMN language VARCHAR;
-    ALTER TABLE events ADD COLUMN date_start DATE;
-    UPDATE events SET date_start = CASE
-        WHEN length(date) = 10 THEN TRY_CAST(date AS DATE)
-        WHEN length(date) = 7 THEN TRY_CAST(date || '-01' AS DATE)
-        WHEN length(date) = 4 AND right(date, 1) = 'X'
-            THEN TRY_CAST(replace(date, 'X', '0') || '-01-01' AS DATE)
-        WHEN length(date) = 4 THEN TRY_CAST(date || '-01-01' AS DATE)
-    END;
-    CREATE TABLE runs (
-        run_id VARCHAR PRIMARY KEY,
-        started_at TIMESTAMP NOT NULL,
-        finished_at TIMESTAMP,
-        command VARCHAR,
-        coder VARCHAR,
-        status VARCHAR NOT NULL,
-        counts JSON
-    );
-    CREATE TABLE quarantine (
-        run_id VARCHAR,
-        input_name VARCHAR NOT NULL,
-        reason VARCHAR NOT NULL,
-        quarantined_at TIMESTAMP NOT NULL
-    );
-    CREATE INDEX quarantine_run ON quarantine (run_id);
-    CREATE TABLE learned_actors (
-        name VARCHAR NOT NULL,
-        code VARCHAR NOT NULL,
-        country VARCHAR,
-        sector VARCHAR,
-        article_id VARCHAR NOT NULL,
-        learned_on DATE,
-        PRIMARY KEY (name, code, article_id)
-    );
-    CREATE TABLE clusters (
-        cluster_id VARCHAR PRIMARY KEY,
-        representative_article_id VARCHAR NOT NULL,
-        representative_event_id VARCHAR NOT NULL,
-        source_code VARCHAR,
-        target_code VARCHAR,
-        cameo_root VARCHAR,
-        date_first VARCHAR,
-        date_last VARCHAR,
-        location_name VARCHAR,
-        num_mentions INTEGER NOT NULL,
-        num_sources INTEGER NOT NULL,
-        num_articles INTEGER NOT NULL,
-        refreshed_at TIMESTAMP
-    );
-    CREATE TABLE event_clusters (
-        article_id VARCHAR NOT NULL,
-        event_id VARCHAR NOT NULL,
-        cluster_id VARCHAR NOT NULL,
-        PRIMARY KEY (article_id, event_id)
-    );
-    CREATE INDEX event_clusters_cluster ON event_clusters (cluster_id);
-    """,
+# The schema, in this backend's dialect (store/migrations.py: append-only).
+MIGRATIONS: tuple[str, ...] = migrations_for(
+    double="DOUBLE", cast="TRY_CAST", date_start_index=False
 )
 
 
