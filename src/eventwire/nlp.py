@@ -23,6 +23,7 @@ from spacy.parts_of_speech import X
 from spacy.tokens import Doc
 
 from eventwire.model import Article, Sentence
+from eventwire.nlp_attributes import use_attribute_table
 
 if TYPE_CHECKING:  # the pre-filter reads the coder's tables; nlp must not import them
     from thinc.types import Ints2d
@@ -52,13 +53,14 @@ def load_pipeline(model: str = MODEL_NAME) -> Language:
     """Load the spaCy pipeline; a clear error when the model package is missing."""
     try:
         nlp = spacy.load(model)
-        nlp.add_pipe("paragraph_breaks", before="parser")
-        return nlp
     except OSError as exc:
         raise ModelMissingError(
             f"spaCy model {model!r} is not installed: install eventwire with its pinned "
             "dependencies (make test / pip install -r requirements/lock.txt)"
         ) from exc
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    use_attribute_table(nlp)
+    return nlp
 
 
 @dataclass(frozen=True, slots=True)

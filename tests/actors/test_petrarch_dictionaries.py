@@ -14,6 +14,7 @@ from eventwire.actors.petrarch import (
     parse_petrarch_date,
     read_actor_dictionary,
     read_agent_dictionary,
+    read_discard_list,
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "petrarch"
@@ -126,3 +127,84 @@ def test_parse_petrarch_date() -> None:
     assert parse_petrarch_date("310101") == dt.date(1931, 1, 1)
     with pytest.raises(ValueError):
         parse_petrarch_date("1995061")
+
+
+def test_discard_list_story_phrases_first_and_whole_words(tmp_path: Path) -> None:
+    path = tmp_path / "ours.discards.txt"
+    path.write_text("# discards we wrote\nMONTHS LATER\n+CRICKET   # story level\nDERBY_\n")
+    phrases = read_discard_list(path)
+    assert [(p.text, p.story, p.whole_word) for p in phrases] == [
+        ("CRICKET", True, False),
+        ("MONTHS LATER", False, False),
+        ("DERBY", False, True),
+    ]
+    cricket, later, derby = phrases
+    assert cricket.found_in("Aldoria hosted a cricket final.")
+    assert cricket.found_in("Aldoria hosted cricketers.")  # PETRARCH's substring test
+    assert later.found_in("Months later, Bravia left.")
+    assert derby.found_in("Aldoria won the derby.")
+    assert not derby.found_in("Aldoria won the derbyshire cup.")
+    assert not cricket.found_in("Aldoria praised Bravia.")
+
+
+# A verb dictionary we wrote in PETRARCH's layout, then one in TABARI's.
+PETRARCH_VERBS = """
+&ASSETS_
++FUNDS
++&METALS
+&METALS
++GOLD BARS
+
+--- SLOW  [031:031]  ---
+SLOW
+STALL [014]
++HOLD_UP {+HELD_UP}
+BANK_+ROB
+- * FOR_REPAIRS [071]
+- * &ASSETS_ [070]
+- IN_* [075]
+- WILL NOT * [081]
+"""
+
+TABARI_VERBS = """
+PRAISE  [051]
+- * { WARMLY | LOUDLY } [051]
+RECALL AMBASSADOR  [161]
+HALT_  [191]
+- * TRADE  [163]
+SNUB  [9XX]
+"""
+
+
+def _entries(text: str) -> set[tuple[str, str, tuple[str, ...]]]:
+    from eventwire.events.cameo import load_cameo_codebook
+    from eventwire.events.petrarch_verbs import read_petrarch_verbs
+
+    return {
+        (e.code, e.verb, e.objects) for e in read_petrarch_verbs(text, load_cameo_codebook(), "t")
+    }
+
+
+def test_petrarch_verb_block_members_and_patterns() -> None:
+    entries = _entries(PETRARCH_VERBS)
+    # A member with its own code keeps it; the paired code keeps its first half.
+    assert ("014", "stall", ()) in entries
+    assert {("031", "slow", ()), ("031", "hold up", ())} <= entries
+    # Patterns apply to every verb of the block; `*_WORD` words follow the verb.
+    assert ("071", "stall", ("for repairs",)) in entries
+    # Synsets inside synsets are expanded; a synset's trailing `_` is a connector.
+    assert ("070", "slow", ("funds", "gold bars")) in entries
+    # Words before the verb (IN_*, WILL NOT *, BANK_+ROB) cannot be required: skipped.
+    assert not {e for e in entries if e[0] in ("075", "081")}
+    assert not {e for e in entries if "rob" in e[1]}
+
+
+def test_tabari_verb_lines_with_words_and_alternatives() -> None:
+    entries = _entries(TABARI_VERBS)
+    assert ("051", "praise", ()) in entries
+    assert ("051", "praise", ("warmly", "loudly")) in entries
+    # Words after the verb on its own line must follow it.
+    assert ("161", "recall", ("ambassador",)) in entries
+    # TABARI's trailing `_` is dropped; codes that are not CAMEO are skipped.
+    assert {("191", "halt", ()), ("163", "halt", ("trade",))} <= entries
+    assert not {e for e in entries if e[1] == "snub"}

@@ -30,7 +30,7 @@ COUNTRY_COLUMNS = [
     "kind",
 ]
 SECTOR_COLUMNS = ["term", "sector", "kind", "note"]
-ORGANIZATION_COLUMNS = ["code", "name", "names", "kind"]
+ORGANIZATION_COLUMNS = ["code", "name", "names", "kind", "sector"]
 
 ALLOWED_SECTORS = set(
     [
@@ -250,7 +250,6 @@ def test_organization_header_is_exact(organizations):
 def test_organization_codes_are_well_formed_and_unique(organizations, countries):
     _, rows = organizations
     country_codes = {row["code"] for row in countries[1]}
-    codes = [row["code"] for row in rows]
     for row in rows:
         code = row["code"]
         # CAMEO composes codes from three-letter parts: IGO + region/parent + body.
@@ -262,8 +261,14 @@ def test_organization_codes_are_well_formed_and_unique(organizations, countries)
         else:
             assert code.startswith(row["kind"]), code
         assert row["name"].strip(), code
-    dupes = [code for code, n in Counter(codes).items() if n > 1]
+        # a body of an organisation (the UN Security Council) keeps the organisation's
+        # code and adds the role its name says
+        assert not row["sector"] or row["sector"] in ALLOWED_SECTORS, code
+    organisations = [row["code"] for row in rows if not row["sector"]]
+    dupes = [code for code, n in Counter(organisations).items() if n > 1]
     assert not dupes, dupes
+    bodies = {row["code"] for row in rows if row["sector"]}
+    assert bodies <= set(organisations), bodies - set(organisations)
 
 
 def test_enough_organizations(organizations):

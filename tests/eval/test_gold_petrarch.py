@@ -30,3 +30,26 @@ def test_petrarch_unit_suite_runs_and_scores() -> None:
     assert set(summary) >= {"records", "passed", "pass_rate", "events", "root"}
     assert 0 < summary["passed"] <= summary["records"]
     assert set(summary["events"]) == {"precision", "recall", "f1"}
+
+
+TABARI = SUITE.parent / "tabari-validation"
+
+
+def test_suites_are_read_with_their_run_settings() -> None:
+    from eventwire.eval.petrarch import load_validation_suite
+
+    unit = load_validation_suite(SUITE / "PETR.UnitTest.records.xml")
+    assert len(unit.records) == 278
+    assert unit.discard_file == SUITE / "PETR.Validate.discards.txt"
+    # Two stretches run with require_dyad off (COMPOUND-03.., COMMA-07..); the
+    # ERROR records expect a refusal, not events.
+    assert {"COMPOUND-03", "COMMA-10"} <= {r.id for r in unit.records if not r.require_dyad}
+    errors = {r.id: r.expected_error for r in unit.records if r.expected_error}
+    assert errors["DISCARD-01"] == "storydiscard" and errors["ERROR-02"] == "bad_input_parse"
+    assert all(not r.expected for r in unit.records if r.expected_error)
+    tabari = load_validation_suite(TABARI / "PETR.Validate.records.140226.txt")
+    # Most TABARI-era records lost their <Text> tags; their words are still read.
+    assert len(tabari.records) == 332 and tabari.discard_file is None
+    assert all("<" not in r.text and "(ROOT" not in r.text for r in tabari.records)
+    normalized = load_validation_suite(TABARI / "PETR.Validate.records.140226.normalized.jsonl")
+    assert len(normalized.records) == 400

@@ -13,8 +13,12 @@ from eventwire.eval.petrarch import (
     Triple,
     ValidationRecord,
     load_validation_records,
+    load_validation_suite,
+    petrarch_actor_code,
+    petrarch_triples,
     score_records,
 )
+from eventwire.model import Actor, Event, Plover, Span
 
 RECORDS = Path(__file__).resolve().parents[1] / "fixtures" / "petrarch" / "records.xml"
 
@@ -178,3 +182,142 @@ def test_malformed_json_line_names_the_file_and_line(tmp_path: Path) -> None:
     suite.write_text('{"id": "J-01", "text": "Fine.", "expected": []}\n{"id": "J-02"\n')
     with pytest.raises(ValueError, match=r"broken\.jsonl: line 2"):
         load_validation_records(suite)
+
+
+SETTINGS_SUITE = """<Validation>
+<Environment>
+    <Discardfile>discards.txt</Discardfile>
+</Environment>
+<Sentence date="20200101" id="S-01" category="DEMO">
+<EventCoding sourcecode="ALD" targetcode="BRV" eventcode="042"></EventCoding>
+<Text>Aldoria visited Bravia.</Text>
+</Sentence>
+<!-- <Config option="require_dyad" value="false"> inside a comment changes nothing -->
+<Sentence date="20200102" id="S-02" category="DEMO">
+<EventCoding sourcecode="ALD" targetcode="BRV" eventcode="042"></EventCoding>
+<Text>Aldoria visited Bravia again.</Text>
+</Sentence>
+<Config option="require_dyad" value="False"></Config>
+<Sentence date="20200103" id="S-03" category="DEMO">
+<EventCoding sourcecode="---GOV" targetcode="---" eventcode="010"></EventCoding>
+<Text>An official spoke.</Text>
+</Sentence>
+<Sentence date="20200104" id="S-04" category="ERROR">
+<EventCoding error="storydiscard"></EventCoding>
+<Text>Aldoria praised Bravia after the cricket final.</Text>
+</Sentence>
+<Config option="require_dyad" value="true"></Config>
+<Sentence date="20200105" id="S-05" category="PATTERN">
+<!-- a TABARI-era record whose tags were lost: the text sits before the bare tree -->
+<EventCoding sourcecode="BRV" targetcode="ALD" eventcode="111">
+Bravia criticised
+Aldoria.
+(ROOT (S (NP (NNP Bravia)) (VP (VBD criticised) (NP (NNP Aldoria))) (. .)))
+</Sentence>
+</Validation>
+"""
+
+
+def write_settings_suite(folder: Path, discards: bool = True) -> Path:
+    suite = folder / "settings.xml"
+    suite.write_text(SETTINGS_SUITE)
+    if discards:
+        (folder / "discards.txt").write_text("# ours\n+CRICKET\n")
+    return suite
+
+
+def test_require_dyad_config_applies_to_the_records_after_it(tmp_path: Path) -> None:
+    records = load_validation_records(write_settings_suite(tmp_path))
+    assert [(r.id, r.require_dyad) for r in records] == [
+        ("S-01", True),
+        ("S-02", True),
+        ("S-03", False),
+        ("S-04", False),
+        ("S-05", True),
+    ]
+
+
+def test_error_coding_expects_no_event(tmp_path: Path) -> None:
+    by_id = {r.id: r for r in load_validation_records(write_settings_suite(tmp_path))}
+    assert by_id["S-04"].expected == () and by_id["S-04"].expected_error == "storydiscard"
+    assert by_id["S-01"].expected_error is None
+    # Strict: it passes only when nothing is coded.
+    assert score_records([by_id["S-04"]], {})["passed"] == 1
+    assert score_records([by_id["S-04"]], {"S-04": [("ALD", "BRV", "051")]})["passed"] == 0
+
+
+def test_record_without_text_tags_reads_the_words_before_its_tree(tmp_path: Path) -> None:
+    by_id = {r.id: r for r in load_validation_records(write_settings_suite(tmp_path))}
+    assert by_id["S-05"].text == "Bravia criticised Aldoria."
+    assert by_id["S-05"].expected == (ExpectedEvent("BRV", "ALD", "111"),)
+
+
+def test_suite_names_its_discard_file(tmp_path: Path) -> None:
+    suite = load_validation_suite(write_settings_suite(tmp_path))
+    assert suite.discard_file == tmp_path / "discards.txt"
+    assert len(suite.records) == 5
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    # The environment names a file that is not there: no discard list.
+    assert load_validation_suite(write_settings_suite(elsewhere, False)).discard_file is None
+
+
+def actor(code: str, country: str | None, sector: str | None) -> Actor:
+    return Actor(code=code, country=country, sector=sector, text=code.lower())
+
+
+def event(source: Actor | None, target: Actor | None, code: str) -> Event:
+    return Event(
+        article_id="a",
+        sentence_id=0,
+        sentence="s",
+        trigger=Span("x", 0, 1),
+        source=source,
+        target=target,
+        cameo=code,
+        cameo_label="",
+        plover=Plover("NONE", None, ()),
+        quad_class=0,
+        goldstein=0.0,
+    )
+
+
+def test_agent_without_country_is_petrarchs_anonymous_actor() -> None:
+    assert petrarch_actor_code(actor("GOV", None, "GOV")) == "---GOV"
+    assert petrarch_actor_code(actor("ALDGOV", "ALD", "GOV")) == "ALDGOV"
+    # International bodies have no country but are named actors.
+    assert petrarch_actor_code(actor("IGOUNO", None, None)) == "IGOUNO"
+    assert petrarch_actor_code(actor("NGOMSF", None, "MSF")) == "NGOMSF"
+    assert petrarch_actor_code(actor("---GOV", None, "GOV")) == "---GOV"
+
+
+def test_triples_follow_petrarchs_event_rules() -> None:
+    ald, brv = actor("ALD", "ALD", None), actor("BRV", "BRV", None)
+    official = actor("GOV", None, "GOV")
+    events = [
+        event(ald, brv, "042"),
+        event(ald, brv, "042"),  # duplicate: counted once
+        event(ald, ald, "051"),  # self-reference: no event
+        event(None, brv, "173"),  # no source: no event
+        event(official, None, "010"),  # unknown target
+    ]
+    assert petrarch_triples(events) == [("ALD", "BRV", "042")]
+    assert petrarch_triples(events, require_dyad=False) == [
+        ("ALD", "BRV", "042"),
+        ("---GOV", "---", "010"),
+    ]
+
+
+def test_repeated_ids_are_scored_apart(tmp_path: Path) -> None:
+    suite = tmp_path / "repeats.jsonl"
+    lines = [
+        {"id": "R-1", "text": "Aldoria praised Bravia.", "expected": []},
+        {"id": "R-1", "text": "Bravia praised Aldoria.", "expected": []},
+        {"id": "R-1", "text": "Carnia praised Aldoria.", "expected": []},
+    ]
+    suite.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    records = load_validation_records(suite)
+    assert [r.id for r in records] == ["R-1", "R-1#2", "R-1#3"]
+    # An event coded for the second record does not count against the first.
+    score = score_records(records, {"R-1#2": [("BRV", "ALD", "051")]})
+    assert score["passed"] == 2

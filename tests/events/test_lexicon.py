@@ -193,3 +193,17 @@ def test_an_act_claimed_by_its_actor_is_a_claim_of_responsibility(coder: Coder) 
     text = "Chile claimed that Peru had attacked its border posts."
     events = coder.code_one(Article(id="o", text=text)).events
     assert [(e.cameo, e.modality) for e in events if e.cameo == "190"] == [("190", "reported")]
+
+
+def test_hyphenated_phrases_match_the_parse_tokens() -> None:
+    # spaCy splits "cease-fire" into "cease - fire", and parses it as "fire" with the
+    # compound "cease": both are indexed besides the written form.
+    lexicon = load_lexicon(load_cameo_codebook())
+    declare = [e for e in lexicon.candidates("declare") if e.code == "0871"]
+    assert declare and "cease - fire" in declare[0].objects and "cease-fire" in declare[0].objects
+    assert [e.code for e in lexicon.noun_candidates("cease fire")] == ["0871"]
+
+
+def test_a_hyphenated_object_is_coded(coder: Coder) -> None:
+    events = coder.code_one(Article(id="h", text="Chile declared a cease-fire with Peru.")).events
+    assert "0871" in [e.cameo for e in events], [(e.cameo, e.evidence) for e in events]

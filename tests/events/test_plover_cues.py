@@ -72,3 +72,29 @@ def test_a_topic_word_must_be_a_noun_or_adjective(coder: Coder) -> None:
     event = _primary(coder, "Chile met Peru in Lima after it was forced to wait.")
     assert event.plover.type == "CONSULT"
     assert "military" not in event.plover.context
+
+
+def test_armed_groups_name_a_military_topic(coder: Coder) -> None:
+    # CAMEO 181 carries no context of its own; the rebels make it a military matter.
+    event = _primary(coder, "Chilean rebels kidnapped Peruvian engineers.")
+    assert event.plover.type == "ASSAULT"
+    assert "military" in event.plover.context
+
+
+def test_rights_violations_are_human_rights(coder: Coder) -> None:
+    event = _primary(coder, "Chilean students protested against rights violations in Peru.")
+    assert event.plover.type == "PROTEST"
+    assert "human_rights" in event.plover.context
+
+
+def test_a_meeting_on_a_visit_is_the_visit_mode(coder: Coder) -> None:
+    event = _primary(coder, "Chile held talks with Peru during a visit to Lima.")
+    assert (event.plover.type, event.plover.mode) == ("CONSULT", "visit")
+
+
+def test_a_verb_can_name_the_weapon(coder: Coder) -> None:
+    # The killing is the most telling event; "shelled" says what it was done with.
+    event = _primary(
+        coder, "Chilean rebels shelled the Peruvian town of Tacna, killing ten villagers."
+    )
+    assert (event.plover.type, event.plover.mode) == ("ASSAULT", "heavy-weapons")

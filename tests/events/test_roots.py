@@ -122,3 +122,44 @@ def test_complement_makes_the_governing_verb_redundant(coder: Coder) -> None:
 def test_everyday_wording_is_coded(coder: Coder, text: str, code: str) -> None:
     found = _coded(coder, text)
     assert code in [c for c, *_ in found], found
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Verbal defence, recognition, verdicts: the CAMEO code the verb's sense names.
+        ("Chile defended Peru's position on the border dispute.", "052"),
+        ("Chile established diplomatic relations with Peru.", "054"),
+        ("A Chilean court convicted three Peruvian smugglers.", "116"),
+        ("Chile appreciated Peru's help.", "051"),
+        ("Chile called Peru's president a liar.", "111"),
+        ("Chile sent investigators to Peru after the crash.", "090"),
+        ("Chile pressured Peru to release the prisoners.", "1053"),
+        ("Chile gave Peru a stern warning to stop its incursions.", "130"),
+        # A phrase outranks the generic verb it contains.
+        ("Chile struck a trade deal with Peru.", "057"),
+        ("Chilean police opened fire on Peruvian protesters.", "193"),
+        ("Chilean workers called off their strike against a Peruvian company.", "082"),
+        ("Chilean workers stopped work in a strike against a Peruvian company.", "143"),
+        ("Chile threatened to stop negotiations with Peru on nuclear weapons.", "134"),
+        ("Chile mobilized troops for a move against Peru.", "154"),
+        ("Chilean peacekeepers arrived in Peru for a peacekeeping mission.", "074"),
+        ("Chile forced Peruvian aid workers to leave.", "1663"),
+        ("Chilean rebels killed the deputy chief of the Peruvian army.", "186"),
+        ("Chile declared a state of siege in the border province.", "1724"),
+        ("Chile returned the smuggled animals to Peru.", "0842"),
+        ("Chilean police took two Peruvian smugglers into custody.", "173"),
+        ("Chilean rebels overran a Peruvian army base.", "192"),
+    ],
+)
+def test_lexicon_senses_are_coded(coder: Coder, text: str, code: str) -> None:
+    found = _coded(coder, text)
+    assert code in [c for c, *_ in found], found
+
+
+def test_rejecting_an_accusation_denies_responsibility(coder: Coder) -> None:
+    # "human rights" names what was alleged, not a demand for rights that is refused.
+    events = coder.code_one(
+        Article(id="deny", text="Chile rejected accusations of human rights abuses by Peru.")
+    ).events
+    assert "016" in [e.cameo for e in events], [(e.cameo, e.evidence) for e in events]

@@ -1,15 +1,18 @@
 """The vocabulary of the phrase resolver (actors/resolver.py): which dependents make up
 a phrase, which prepositions give a country, which roles serve at home or abroad, and
-what a phrase's words say about its actor (`Clues`), and how an organisation or a role
-inside one is coded."""
+what a phrase's words say about its actor (`Clues`), how an organisation or a role
+inside one is coded, and how a place that acts is (a capital, a town named by its
+country)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from eventwire.actors.knowledge import AgentEntry, NameEntry
+from eventwire.actors.matching import Match
 from eventwire.model import Actor, ResolvedBy
 
 # Dependents that belong to a noun phrase's description of its head.
@@ -20,6 +23,14 @@ ORIGIN_PREPS = {"of", "from", "for"}
 # except for those that are often abroad (troops, aid workers, refugees, reporters).
 LOCATION_PREPS = {"in"}
 OFTEN_ABROAD = {"MIL", "UAF", "RAD", "IGO", "NGO", "REF", "SPY", "MED"}
+# Nouns that count people: "thousands of Nigerians".
+AMOUNT_NOUNS = {"hundred", "thousand", "million", "dozen", "score", "hundreds", "thousands"}
+# Places where people live: as actors, their people ("shelled the town").
+SETTLEMENT_NOUNS = {"town", "city", "village"}
+# Prepositions of where an act happens: what follows is a place, not an actor.
+VENUE_PREPS = {"in", "at", "near", "inside", "within", "around", "outside", "throughout"}
+# Roles that are "based" abroad as often as at home: troops, spies, aid agencies.
+STATIONED_ABROAD = {"MIL", "SPY", "IGO", "NGO", "REF"}
 NOMINAL_POS = {"NOUN", "PROPN"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Words that end a phrase on their left: "Maduro and Russian President Vladimir Putin".
@@ -30,6 +41,9 @@ DOMESTIC_SECTORS = {"OPP", "REB", "INS", "SEP"}
 # Roles held at home, not abroad or as victims: without a country in the phrase or the
 # story's record, they take the one country the story names (ArticleResolver.sole_country).
 HOME_ROLES = {"GOV", "JUD", "LEG", "COP", "OPP", "PTY", "ELI", "REB", "INS", "SEP"}
+# Bodies that serve at home though their people travel: a reporter may be abroad, a
+# newspaper or broadcaster is published where it is ("the opposition newspaper").
+HOME_BODIES = {("body", "MED")}
 # Government roles that serve abroad: a story about an embassy names the host country.
 ABROAD_TITLES = {"embassy", "consulate", "ambassador", "envoy", "diplomat", "consul"}
 # Nouns of a relation to someone else: their possessor is the other side of it.
@@ -81,6 +95,55 @@ class Clues:
     people: bool = False  # an ethnic or religious group in a modifier ("Moslem forces")
 
 
+def counted_people(demonym: Token) -> AgentEntry | None:
+    """Nationals counted ("more than 100 Palestinians", "thousands of Nigerians") are
+    people, civilians of their country: a state is never counted by the head."""
+    counted = any(child.dep_ == "nummod" for child in demonym.children)
+    if demonym.dep_ == "pobj" and demonym.head.lower_ == "of":
+        amount = demonym.head.head
+        counted = counted or amount.lemma_.lower() in AMOUNT_NOUNS or amount.like_num
+    return AgentEntry("CVL") if counted else None
+
+
+def fled_country(head: Token, names: Mapping[int, Match[NameEntry]]) -> str | None:
+    """Refugees are from where they flee: "refugees fleeing the war in Liberia"."""
+    for child in head.rights:
+        if child.dep_ == "acl" and child.lemma_.lower() in ("flee", "escape"):
+            for token in child.subtree:
+                match = names.get(token.i)
+                if match is not None and match.value.country:
+                    return match.value.country
+    return None
+
+
+def home_base(head: Token, agent: AgentEntry | None) -> Token | None:
+    """The place a group is "based in" or "headquartered in": its home ("a newspaper
+    based in Beirut", "a group based in Trinidad"), unless it is a force or agency
+    that serves abroad (troops based in Germany are seldom Germany's)."""
+    if agent is not None and agent.sector[:3] in STATIONED_ABROAD:
+        return None
+    for child in head.rights:
+        if child.dep_ == "acl" and child.lemma_.lower() in ("base", "headquarter"):
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                    return next((t for t in prep.children if t.dep_ == "pobj"), None)
+    return None
+
+
+def possessed_title(
+    agent: AgentEntry, tokens: Sequence[Token], agents: Mapping[int, Match[AgentEntry]]
+) -> AgentEntry:
+    """A leader's title held in a body of another sector is that body's: "the party's
+    leader" leads a party (PTY), "the rebels' chief" rebels (REB)."""
+    if agent.sector[:3] != "GOV" or agent.kind != "person":
+        return agent
+    for token in tokens:
+        owner = agents.get(token.i) if token.dep_ == "poss" else None
+        if owner is not None and owner.value.sector[:3] != "GOV":
+            return AgentEntry(owner.value.sector[:3], agent.position, agent.kind)
+    return agent
+
+
 def is_definite_singular(head: Token) -> bool:
     return "Plur" not in head.morph.get("Number", []) and any(
         child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in head.lefts
@@ -110,3 +173,37 @@ def role_in_organization(entry: NameEntry, agent: AgentEntry, text: str, name: s
         code, sector = compose(entry.code, agent)
         return Actor(code, entry.country, sector, text, name, by)
     return Actor(entry.code + agent.sector[:3], entry.country, agent.sector[:3], text, name, by)
+
+
+def settlement_actor(head: Token, country: str, text: str) -> Actor:
+    """A place named by its country ("the Bosnian town of Gorazde", "Algeria's
+    capital"): a town, city or village acted on or from is the people who live there,
+    as the PLOVER gold set's readme codes cities (CVL); one where something happens
+    ("talks in the Peruvian town of X") is a place, its country, as the event clauses
+    read places; a capital is coded as a named one; any other place (a province, a
+    territory) is the country."""
+    noun = head.lemma_.lower()
+    if noun == "capital":
+        return capital_actor(head, NameEntry(country, country, None, "capital", text), text)
+    member = head
+    while member.dep_ == "conj" and member.head.i != member.i:
+        member = member.head  # "in Bolivia province and the Peruvian town of X"
+    venue = member.dep_ == "pobj" and member.head.lower_ in VENUE_PREPS
+    if noun in SETTLEMENT_NOUNS and not venue:
+        return Actor(country + "CVL", country, "CVL", text, None, "knowledge")
+    return Actor(country, country, None, text, None, "knowledge")
+
+
+def capital_actor(head: Token, entry: NameEntry, text: str) -> Actor:
+    """A capital that acts or is acted on ("Moscow said", "an admission by Moscow",
+    "isolate Washington") is its government, as the PLOVER gold set's readme codes
+    capitals (GOV as subject or direct object); elsewhere ("in Moscow") it is the
+    country, a place: the event clauses take a bare country after "in" for where an
+    act happens, not for whom it is done to."""
+    if entry.country is None:
+        return Actor(entry.code, entry.country, entry.sector, text, None, "knowledge")
+    governs = head.dep_ in SUBJECT_DEPS or head.dep_ == "dobj"
+    preposition = head.head.lower_ if head.dep_ == "pobj" else None
+    if governs or preposition == "by":
+        return Actor(entry.country + "GOV", entry.country, "GOV", text, None, "knowledge")
+    return Actor(entry.code, entry.country, entry.sector, text, None, "knowledge")

@@ -12,14 +12,15 @@ look for the members of a coordinated phrase.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from spacy.tokens import Token
 
-from eventwire.actors.knowledge import AgentEntry
+from eventwire.actors.knowledge import AgentEntry, NameEntry
+from eventwire.actors.matching import Match
 from eventwire.model import Actor
 
-__all__ = ["coordinated_members", "is_coordinated_modifier", "member_actor"]
+__all__ = ["coordinated_members", "is_coordinated_modifier", "member_actor", "shared_role"]
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod")
 
@@ -68,3 +69,26 @@ def member_actor(
         code = sector + country if agent.position == "prefix" else country + sector
         return Actor(code, country, sector[:3], text, None, "knowledge")
     return Actor(country, country, None, text, None, "knowledge")
+
+
+def shared_role(
+    adjective: Token,
+    agents: Mapping[int, Match[AgentEntry]],
+    names: Mapping[int, Match[NameEntry]],
+) -> AgentEntry | None:
+    """The role a nationality adjective shares with the list after it when the parser
+    took the adjective for a noun of its own: in "Sierra Leonean and Liberian refugees"
+    it hangs "refugees" on "Leonean" as a conjunct. Only the singular adjective form
+    shares it: "Palestinians and Israeli soldiers" are two groups."""
+    if "Plur" in adjective.morph.get("Number", []) or adjective.lower_.endswith("s"):
+        return None
+    for conjunct in _conjuncts(adjective):
+        agent = agents.get(conjunct.i)
+        if agent is None:
+            continue
+        if any(
+            child.dep_ == "amod" and child.i in names and names[child.i].value.kind == "adjective"
+            for child in conjunct.lefts
+        ):
+            return agent.value
+    return None

@@ -26,6 +26,7 @@ from eventwire.actors.petrarch import (
     read_actor_dictionary,
     read_agent_dictionary,
 )
+from eventwire.actors.spelling import SpellingIndex
 from eventwire.actors.yaml_dictionary import read_yaml_dictionary
 
 # "people": an ethnic or religious group ("Kurds", "Tamil"), coded as its home country
@@ -183,6 +184,8 @@ class ActorKnowledge:
     leaders: LeaderTable = field(default_factory=lambda: LeaderTable({}))
     proxies: frozenset[str] = frozenset()  # "proposal", "decision": nouns standing for an actor
     context_names: PhraseTable[ContextName] = field(default_factory=PhraseTable)
+    # One-word country names, to know them misspelt ("Phillippines"): actors/spelling.py
+    spellings: SpellingIndex = field(default_factory=SpellingIndex)
 
 
 def split_code(code: str) -> tuple[str | None, str | None]:
@@ -274,6 +277,10 @@ def load_actor_knowledge(
             names.add(tuple(tokenize(text)), NameEntry(home or "", home, None, "people", text))
     for row in _data_rows("organizations.tsv"):
         country, sector = split_code(row["code"])
+        # A body of an international organisation has the role its name says (the UN
+        # Security Council governs, the European Parliament legislates) under the
+        # organisation's own code, as CAMEO codes it.
+        sector = row.get("sector") or sector
         entry = NameEntry(row["code"], country, sector, "organization", row["name"])
         for text in [row["name"], *_alternatives(row["names"])]:
             names.add(tuple(tokenize(text)), entry)
@@ -311,6 +318,7 @@ def load_actor_knowledge(
         leaders=load_leader_table(),
         proxies=load_actor_proxies(),
         context_names=_context_names(tokenize),
+        spellings=SpellingIndex.of(country_names.items()),
     )
 
 

@@ -11,11 +11,11 @@ that only qualify someone else's stance ("U.S.-backed", "pro-Russian").
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from eventwire.actors.knowledge import (
     ActorKnowledge,
@@ -26,6 +26,7 @@ from eventwire.actors.knowledge import (
     lower_key,
     name_key,
 )
+from eventwire.actors.tokens import StoryTokens
 
 __all__ = ["Match", "PhraseIndex", "TokenKeys", "index_phrases", "match_head", "scan"]
 
@@ -46,69 +47,61 @@ class Match(Generic[V]):
 
 class TokenKeys:
     """A story's tokens under each key function, each list built once: a story is
-    scanned against five tables under three keys, and building a key list (one
-    spaCy Token object per token) costs more than the scan itself."""
+    scanned against five tables under three keys, and building a key list (a
+    function call and attribute reads per token) costs more than the scan itself."""
 
-    __slots__ = ("_by_key", "_doc")
+    __slots__ = ("_by_key", "_story")
 
-    def __init__(self, doc: Doc) -> None:
-        self._doc = doc
-        self._by_key: dict[Callable[[Token], str], list[str]] = {}
+    def __init__(self, story: StoryTokens) -> None:
+        self._story = story
+        self._by_key: dict[Callable[[Token], str], list[str]] = {lower_key: story.lower}
 
     def __call__(self, key: Callable[[Token], str]) -> list[str]:
         keys = self._by_key.get(key)
         if keys is None:
-            keys = self._by_key[key] = [key(token) for token in self._doc]
+            keys = self._by_key[key] = [key(token) for token in self._story.tokens]
         return keys
 
 
-def scan(
-    doc: Doc,
-    table: PhraseTable[V],
-    key: Callable[[Token], str],
-    token_keys: TokenKeys | None = None,
-) -> list[Match[V]]:
-    """Every longest match of `table` in `doc`, left to right, keyed by `key`
-    (`token_keys`: the story's key lists, shared between scans of one story)."""
+def scan(keys: Sequence[str], table: PhraseTable[V]) -> list[Match[V]]:
+    """Every longest match of `table` in a story's `keys` (one per token), left to right."""
     # Per-story hot path: test emptiness and first words on the dict itself rather
-    # than summing the buckets (len) or calling match_at at every token.
+    # than summing the buckets (len), and try a match only where a phrase can start.
     first_words = table.by_first
     if not first_words:
         return []
-    keys = (token_keys or TokenKeys(doc))(key)
     matches: list[Match[V]] = []
-    position = 0
-    while position < len(keys):
-        if keys[position] not in first_words:
-            position += 1
+    end = 0  # tokens before `end` lie in a match already
+    for position in [i for i, key in enumerate(keys) if key in first_words]:
+        if position < end:
             continue
         found = table.match_at(keys, position)
         if found is None:
-            position += 1
             continue
         length, value = found
         matches.append(Match(position, position + length, value))
-        position += length
+        end = position + length
     return matches
 
 
-def match_head(doc: Doc, start: int, end: int) -> int:
+def match_head(story: StoryTokens, start: int, end: int) -> int:
     """The token of a multi-word match the rest of the sentence attaches to."""
     for i in range(start, end):
-        if not start <= doc[i].head.i < end or doc[i].head.i == i:
+        if not start <= story.head[i] < end or story.head[i] == i:
             return i
     return end - 1
 
 
-def is_backer(doc: Doc, match: Match[NameEntry]) -> bool:
+def is_backer(story: StoryTokens, match: Match[NameEntry]) -> bool:
     """A name inside "U.S.-backed", "pro-Russian", "anti-American": someone else's stance
     toward the country, never the actor's own country."""
     after, before = match.end, match.start
+    lower, tokens = story.lower, story.tokens
     backed = (
-        after + 1 < len(doc) and doc[after].text == "-" and doc[after + 1].lower_ in _BACKER_WORDS
+        after + 1 < len(tokens) and tokens[after].text == "-" and lower[after + 1] in _BACKER_WORDS
     )
-    stance = before >= 2 and doc[before - 1].text == "-" and doc[before - 2].lower_ in _STANCE_WORDS
-    glued = before >= 1 and doc[before - 1].lower_ in ("pro-", "anti-")
+    stance = before >= 2 and tokens[before - 1].text == "-" and lower[before - 2] in _STANCE_WORDS
+    glued = before >= 1 and lower[before - 1] in ("pro-", "anti-")
     return backed or stance or glued
 
 
@@ -122,29 +115,32 @@ class PhraseIndex:
     persons: dict[int, Span]  # tokens of the parser's PERSON entities
 
 
-def index_phrases(doc: Doc, knowledge: ActorKnowledge, anchor: dt.date | None) -> PhraseIndex:
+def index_phrases(
+    story: StoryTokens, knowledge: ActorKnowledge, anchor: dt.date | None
+) -> PhraseIndex:
     """Scan a parsed story against every phrase table, as coded on `anchor`."""
     names: dict[int, Match[NameEntry]] = {}
     name_heads: set[int] = set()
-    token_keys = TokenKeys(doc)
-    shipped = scan(doc, knowledge.names, name_key, token_keys)
-    theirs = scan(doc, knowledge.dictionary_names, lower_key, token_keys)
+    token_keys = TokenKeys(story)
+    ents = story.doc.ents  # a new tuple of Spans at each read
+    shipped = scan(token_keys(name_key), knowledge.names)
+    theirs = scan(token_keys(lower_key), knowledge.dictionary_names)
     for match in shipped + theirs:
         entry = match.value.on(anchor)
-        if entry is None or is_backer(doc, match) or _inside_longer_name(doc, match, names):
+        if entry is None or is_backer(story, match) or _inside_longer_name(story, match, names):
             continue
-        if entry.kind == "people" and _inside_named_entity(doc, match):
+        if entry.kind == "people" and _inside_named_entity(ents, match):
             continue  # "Karen" of "Karen Bass", "Roma" of "AS Roma", "Tamil" of "Tamil Nadu"
         if match in theirs:
             # A user's entry replaces any of ours it overlaps.
             for i in range(match.start, match.end):
                 overlapped = names.pop(i, None)
                 if overlapped is not None:
-                    name_heads.discard(match_head(doc, overlapped.start, overlapped.end))
+                    name_heads.discard(match_head(story, overlapped.start, overlapped.end))
         if (
             entry.kind in ("adjective", "people")
             and match.start > 0
-            and doc[match.start - 1].lower_ == "ethnic"
+            and story.lower[match.start - 1] == "ethnic"
         ):
             # "ethnic Albanians in Macedonia" are not Albania's: a people of no one
             # country, whom the resolver codes as civilians of where they live.
@@ -152,58 +148,97 @@ def index_phrases(doc: Doc, knowledge: ActorKnowledge, anchor: dt.date | None) -
         dated = Match(match.start, match.end, entry)
         for i in range(match.start, match.end):
             names[i] = dated
-        name_heads.add(match_head(doc, match.start, match.end))
-    _choose_shared_names(doc, knowledge, names, name_heads, token_keys)
+        name_heads.add(match_head(story, match.start, match.end))
+    shared = _choose_shared_names(story, knowledge, names, name_heads, token_keys)
+    _misspelt_countries(story, ents, knowledge, names, name_heads, shared)
     agents: dict[int, Match[AgentEntry]] = {}
-    for agent_match in scan(doc, knowledge.agents, lemma_key, token_keys) + scan(
-        doc, knowledge.dictionary_agents, lower_key, token_keys
+    for agent_match in scan(token_keys(lemma_key), knowledge.agents) + scan(
+        token_keys(lower_key), knowledge.dictionary_agents
     ):
         if any(i in names for i in range(agent_match.start, agent_match.end)):
             continue  # a word of a name is not a role: the "Bank" of "West Bank"
         for i in range(agent_match.start, agent_match.end):
             agents[i] = agent_match
     persons: dict[int, Span] = {
-        token.i: ent for ent in doc.ents if ent.label_ == "PERSON" for token in ent
+        i: ent for ent in ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)
     }
     return PhraseIndex(names, name_heads, agents, persons)
 
 
-def _inside_named_entity(doc: Doc, match: Match[NameEntry]) -> bool:
+# What the parser tags a real place or person that is one letter off a country: the
+# Philippine city of Marawi (Malawi), Kenya's Nakuru (Nauru), Angela (Angola). A
+# misspelt country is seldom tagged so: the parser has not seen the misspelling.
+_PLACE_OR_PERSON = {"GPE", "LOC", "FAC", "PERSON"}
+
+
+def _misspelt_countries(
+    story: StoryTokens,
+    ents: tuple[Span, ...],
+    knowledge: ActorKnowledge,
+    names: dict[int, Match[NameEntry]],
+    name_heads: set[int],
+    shared: set[int],
+) -> None:
+    """A proper noun one letter off a country's name ("the Phillippines military") is
+    that country, unless it belongs to a longer name: "Columbia University", "the
+    District of Columbia" are no Colombia."""
+    in_long_names = {i for ent in ents if len(ent) > 1 for i in range(ent.start, ent.end)}
+    pos, dep, head = story.pos, story.dep, story.head
+    for i, token in enumerate(story.tokens):
+        if pos[i] != "PROPN" or i in names or i in shared:
+            continue  # known, or a name the story decides ("Columbia": context_names.tsv)
+        if token.ent_type_ in _PLACE_OR_PERSON:
+            continue  # the parser knows it as a place or person of its own: Marawi, Angela
+        if dep[i] == "compound" and pos[head[i]] == "PROPN":
+            continue
+        if i in in_long_names:
+            continue
+        found = knowledge.spellings.country(token.text)
+        if found is None:
+            continue
+        name, code = found
+        entry = NameEntry(code, code, None, "country", name)
+        names[i] = Match(i, i + 1, entry)
+        name_heads.add(i)
+
+
+def _inside_named_entity(ents: tuple[Span, ...], match: Match[NameEntry]) -> bool:
     """Part of a longer person's, organisation's or place's name the parser found."""
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in _NOT_PEOPLE_ENTS and ent.start < match.end and match.start < ent.end:
             return ent.start < match.start or ent.end > match.end
     return False
 
 
 def _inside_longer_name(
-    doc: Doc, match: Match[NameEntry], names: dict[int, Match[NameEntry]]
+    story: StoryTokens, match: Match[NameEntry], names: dict[int, Match[NameEntry]]
 ) -> bool:
     """An organisation's name as the tail of a longer name we do not know: the
     "Security Council" of Iran's "Supreme National Security Council" is not the UN's."""
     if match.value.kind != "organization" or match.start == 0:
         return False
-    before = doc[match.start - 1]
+    i = match.start - 1
     return (
-        before.pos_ == "PROPN"
-        and before.is_title
-        and before.dep_ == "compound"
-        and match.start <= before.head.i < match.end
-        and before.i not in names
+        story.pos[i] == "PROPN"
+        and story.tokens[i].is_title
+        and story.dep[i] == "compound"
+        and match.start <= story.head[i] < match.end
+        and i not in names
     )
 
 
 def _choose_shared_names(
-    doc: Doc,
+    story: StoryTokens,
     knowledge: ActorKnowledge,
     names: dict[int, Match[NameEntry]],
     name_heads: set[int],
     token_keys: TokenKeys,
-) -> None:
-    """Code "Congolese", "Korean", bare "Congo" by the country the story names."""
-    shared = scan(doc, knowledge.context_names, name_key, token_keys)
+) -> set[int]:
+    """Code "Congolese", "Korean", bare "Congo" by the country the story names; the
+    tokens of every such name, coded or not."""
+    shared = scan(token_keys(name_key), knowledge.context_names)
     if not shared:
-        return
+        return set()
     inside = {i for match in shared for i in range(match.start, match.end)}
     named = {
         match.value.country
@@ -220,11 +255,12 @@ def _choose_shared_names(
         code = match.value.choose({c for c in named if c is not None})
         for i in range(match.start, match.end):
             names.pop(i, None)
-        name_heads.discard(match_head(doc, match.start, match.end))
+        name_heads.discard(match_head(story, match.start, match.end))
         if code is None:
             continue
         entry = NameEntry(code, code, None, match.value.kind, match.value.text)
         coded = Match(match.start, match.end, entry)
         for i in range(match.start, match.end):
             names[i] = coded
-        name_heads.add(match_head(doc, match.start, match.end))
+        name_heads.add(match_head(story, match.start, match.end))
+    return inside

@@ -25,6 +25,12 @@ Agent file (`.agents`)::
     POLICE {} [~COP]             # no plural
     SOLDIER [~MIL]               # regular plural SOLDIERS is added
     HUMAN_RIGHTS_BODY [NGO~]     # code goes before the actor code
+
+Discard list (`.discards`)::
+
+    +TYPHOON                     # story level: the whole story is not coded
+    BASEBALL                     # sentence level: the sentence is not coded
+    YEARS LATER_                 # `_`: the phrase must end at a space or . ! ?
 """
 
 from __future__ import annotations
@@ -40,10 +46,12 @@ from typing import Literal
 __all__ = [
     "DictionaryActor",
     "DictionaryAgent",
+    "DiscardPhrase",
     "PetrarchDictionaryWarning",
     "parse_petrarch_date",
     "read_actor_dictionary",
     "read_agent_dictionary",
+    "read_discard_list",
 ]
 
 AgentPosition = Literal["suffix", "prefix"]
@@ -347,3 +355,48 @@ def read_agent_dictionary(path: Path) -> list[DictionaryAgent]:
             DictionaryAgent(_phrase(form), code, position) for form in forms if _phrase(form)
         )
     return list(dict.fromkeys(agents))
+
+
+# ---------------------------------------------------------------- discards
+
+
+@dataclass(frozen=True, slots=True)
+class DiscardPhrase:
+    """A discard-list phrase: text holding it is not coded (`story`: the whole story).
+
+    `text` is upper case, as PETRARCH compares it; `whole_word` (a trailing `_` in
+    the file) requires the phrase to end at a space, `.`, `!` or `?`.
+    """
+
+    text: str
+    story: bool = False
+    whole_word: bool = False
+
+    def found_in(self, sentence: str) -> bool:
+        """PETRARCH's test: a case-insensitive substring match at the first occurrence
+        (so "BASEBALL" also finds "baseballs" unless written `BASEBALL_`)."""
+        upper = sentence.upper()
+        at = upper.find(self.text)
+        if at < 0:
+            return False
+        if not self.whole_word:
+            return True
+        end = at + len(self.text)
+        return end >= len(upper) or upper[end] in " .!?"
+
+
+def read_discard_list(path: Path) -> list[DiscardPhrase]:
+    """Read a PETRARCH discard list: one phrase a line, `+` for story level, `#` comments.
+
+    Story-level phrases come first, as PETRARCH checks them first.
+    """
+    path = Path(path)
+    phrases: list[DiscardPhrase] = []
+    for _lineno, line in _content_lines(path):
+        story = line.startswith("+")
+        body = line[1:].strip() if story else line
+        whole_word = body.endswith("_")
+        text = " ".join(body.rstrip("_").replace("_", " ").upper().split())
+        if text:
+            phrases.append(DiscardPhrase(text, story, whole_word))
+    return sorted(dict.fromkeys(phrases), key=lambda phrase: not phrase.story)

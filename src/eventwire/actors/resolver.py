@@ -24,6 +24,7 @@ from spacy.tokens import Token
 from eventwire.actors.clues import (
     ABROAD_TITLES,
     DOMESTIC_SECTORS,
+    HOME_BODIES,
     HOME_ROLES,
     LOCATION_PREPS,
     MODIFIER_DEPS,
@@ -33,14 +34,20 @@ from eventwire.actors.clues import (
     ORIGIN_PREPS,
     PHRASE_BREAKS,
     RELATION_NOUNS,
-    SUBJECT_DEPS,
     Clues,
+    capital_actor,
     compose,
+    counted_people,
+    fled_country,
+    home_base,
     is_definite_singular,
     organization_actor,
+    possessed_title,
     role_in_organization,
+    settlement_actor,
 )
-from eventwire.actors.knowledge import ActorKnowledge, AgentEntry, NameEntry
+from eventwire.actors.coordination import shared_role
+from eventwire.actors.knowledge import ActorKnowledge, AgentEntry
 from eventwire.actors.matching import index_phrases
 from eventwire.actors.memory import ActorMemory, LearnedActor
 from eventwire.actors.story import Referent, ReferentKind, StoryRecord, pronoun_kind
@@ -176,7 +183,7 @@ class ArticleResolver:
             titles = [self.agents[t.i] for t in tokens if t.i in self.agents and t.i <= head.i]
             agent_match = titles[-1] if titles else None
         if agent_match is not None:
-            clues.agent = agent_match.value
+            clues.agent = possessed_title(agent_match.value, tokens, self.agents)
             clues.title = tuple(
                 t.lemma_.lower() for t in self.doc[agent_match.start : agent_match.end]
             )
@@ -200,18 +207,11 @@ class ArticleResolver:
                             if origin is not None and origin.country:
                                 clues.country = origin.country
         if clues.country is None and clues.agent is not None and clues.agent.sector[:3] == "REF":
-            clues.country = self._fled_country(head)
+            clues.country = fled_country(head, self.names)
+        base = home_base(head, clues.agent) if clues.country is None else None
+        origin = self.resolve(base) if base is not None else None
+        clues.country = origin.country if origin is not None else clues.country
         return clues
-
-    def _fled_country(self, head: Token) -> str | None:
-        """Refugees are from where they flee: "refugees fleeing the war in Liberia"."""
-        for child in head.rights:
-            if child.dep_ == "acl" and child.lemma_.lower() in ("flee", "escape"):
-                for token in child.subtree:
-                    match = self.names.get(token.i)
-                    if match is not None and match.value.country:
-                        return match.value.country
-        return None
 
     def _possessor_country(self, head: Token) -> str | None:
         """The country of a possessor that is not a name we matched: "Maduro's government",
@@ -307,7 +307,7 @@ class ArticleResolver:
         if clues.agent is None and clues.full is None:
             return self._unheaded(head, clues, text)
         if clues.agent is None and clues.full is not None and clues.full.kind == "capital":
-            return self._capital(head, clues.full, text)
+            return capital_actor(head, clues.full, text)
         if (
             clues.full is not None
             and clues.agent is not None
@@ -323,22 +323,17 @@ class ArticleResolver:
             )
         return self._described(head, clues, text)
 
-    def _capital(self, head: Token, entry: NameEntry, text: str) -> Actor:
-        """A capital that acts ("Moscow said", "Washington rejected") is its government;
-        elsewhere ("in Moscow") it is the country."""
-        if head.dep_ in SUBJECT_DEPS and entry.country is not None:
-            return Actor(entry.country + "GOV", entry.country, "GOV", text, None, "knowledge")
-        return Actor(entry.code, entry.country, entry.sector, text, None, "knowledge")
-
     def _unheaded(self, head: Token, clues: Clues, text: str) -> Actor | None:
         """A phrase whose head is neither a name nor a role: a demonym used as a noun
         ("Palestinians", "Bosnian Serbs"), an act standing for its author ("an Indian
         proposal", "Sweden's decision"), an organisation's own thing ("the K.U. team")."""
         head_name = self.names.get(head.i)
         if head_name is not None and head_name.value.kind == "adjective" and clues.country:
-            if head.dep_ not in ("amod", "compound"):
-                return Actor(clues.country, clues.country, None, text, None, "knowledge")
-            return None
+            if head.dep_ in ("amod", "compound"):
+                return None
+            role = shared_role(head, self.agents, self.names) or counted_people(head)
+            code, sector = compose(clues.country, role) if role else (clues.country, None)
+            return Actor(code, clues.country, sector, text, None, "knowledge")
         if head_name is not None and head_name.value.kind == "people":
             if head.dep_ in ("amod", "compound"):
                 return None
@@ -353,7 +348,7 @@ class ArticleResolver:
             if entry is not None:
                 return organization_actor(entry, text)
             if clues.country is not None:
-                return Actor(clues.country, clues.country, None, text, None, "knowledge")
+                return settlement_actor(head, clues.country, text)
             seat = self._seat_possessor(head)
             return seat
         if entry is not None:
@@ -461,7 +456,7 @@ class ArticleResolver:
         """Whether a role of no stated country may take the story's one country."""
         return (
             self.sole_country is not None
-            and agent.sector[:3] in HOME_ROLES
+            and (agent.sector[:3] in HOME_ROLES or (agent.kind, agent.sector[:3]) in HOME_BODIES)
             and not ABROAD_TITLES & set(title)
         )
 

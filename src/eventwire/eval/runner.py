@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from eventwire.actors.petrarch import read_discard_list
 from eventwire.eval.multicoder import load_multicoder, score_multicoder
-from eventwire.eval.petrarch import Triple, load_validation_records, score_records
+from eventwire.eval.petrarch import load_validation_suite, petrarch_triples, score_records
 from eventwire.eval.plover import load_plover_records, score_plover
 from eventwire.eval.quad import load_quad_records, load_span_records, score_quad, score_spans
 from eventwire.model import Article, Event
@@ -28,18 +29,14 @@ def code_sentences(
 
 def run_petrarch_suite(path: Path, coder: Coder) -> dict[str, Any]:
     """Code every record of a PETRARCH validation file as a one-sentence article and
-    score it by PETRARCH's strict rule (see eval/petrarch.py)."""
-    records = load_validation_records(path)
-    events = code_sentences(((r.id, r.text, r.date) for r in records), coder, str(path))
-    coded: dict[str, list[Triple]] = {
-        record_id: [
-            (event.source.code, event.target.code, event.cameo)
-            for event in found
-            if event.source is not None and event.target is not None
-        ]
-        for record_id, found in events.items()
-    }
-    summary = score_records(records, coded)
+    score it by PETRARCH's strict rule (see eval/petrarch.py). Records holding a phrase
+    of the discard list the file's environment names are not coded, as in PETRARCH."""
+    suite = load_validation_suite(path)
+    discards = read_discard_list(suite.discard_file) if suite.discard_file else []
+    to_code = [r for r in suite.records if not any(d.found_in(r.text) for d in discards)]
+    events = code_sentences(((r.id, r.text, r.date) for r in to_code), coder, str(path))
+    coded = {r.id: petrarch_triples(events.get(r.id, ()), r.require_dyad) for r in suite.records}
+    summary = score_records(suite.records, coded)
     summary["suite"] = str(path)
     return summary
 

@@ -23,7 +23,7 @@ nearest meeting told before it; any other agentless passive takes as source only
 whoever a noun on it names ("killed in an attack by Chile", "dissolved at the
 request of Peru"), and otherwise codes nothing. A protest's target may be named
 only in why it is held ("a hunger strike to protest Peru's decision"). Actors
-named by a phrase: events/phrases.py.
+named by a phrase: events/phrases.py; the target search: events/targets.py.
 A clause with a source and no target is kept with `target=None`: the coder
 keeps it only for the CAMEO families that allow it (statements, protests...).
 
@@ -44,12 +44,12 @@ from eventwire.events.phrases import (
     children,
     first_inside,
     has_cc,
-    has_own_subject,
     mentions_of,
     plain_country,
     prep_objects,
 )
 from eventwire.events.qualify import Qualities, qualify
+from eventwire.events.targets import TARGET_PREPS, is_meeting, passive_targets, verb_targets
 from eventwire.model import Mention
 
 __all__ = [
@@ -63,21 +63,11 @@ __all__ = [
     "prep_objects",
 ]
 
-# Prepositions that introduce the one an act is done to or with.
-TARGET_PREPS = frozenset(
-    {"with", "against", "to", "on", "from", "toward", "towards", "at", "for", "over", "into",
-     "upon", "between", "among", "onto"}
-)  # fmt: skip
-# Target prepositions that as often name a place, a time or a topic as a target; on
-# the verb itself "of" and "about" name whom one speaks of ("warned of Peru").
-_WEAK_PREPS = frozenset({"at", "for", "over", "into", "of", "about"})
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 _RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _FINITE = {"VBD", "VBZ", "VBP"}
 _NOMINAL = ("NOUN", "PROPN")
-# What a verb with an object or a complement of its own has.
-_COMPLEMENT_DEPS = {"attr", "oprd", "prep", "ccomp", "xcomp", "agent", "prt"}
 _GOVERNED_DEPS = {"dobj", "dative", "attr", "oprd", "prep", "prt", "advmod", "acomp", "xcomp",
                   "npadvmod", "agent", "ccomp", "advcl"}  # fmt: skip
 
@@ -104,6 +94,9 @@ class Clause:
     # Inferred from coordinated sources with no target ("Peru and Chile met"): one of
     # the two directions of an act taken as mutual.
     mutual: bool = False
+    # The source of an agentless passive taken as the state it happens in ("was
+    # arrested in Peru"): kept by the coder only for acts only a state does.
+    by_state: bool = False
 
     def describe(self) -> str:
         verb = self.verb.text
@@ -140,7 +133,9 @@ def _infinitive_complement(verb: Token, cues: EventCues) -> bool:
     )
 
 
-def _subjects(verb: Token, cues: EventCues) -> tuple[list[Token], bool]:
+def _subjects(
+    verb: Token, cues: EventCues, mentions: dict[int, Mention]
+) -> tuple[list[Token], bool]:
     """Subject tokens and whether the verb is passive; inherited from a governing or
     coordinated verb when the verb has none of its own."""
     current: Token | None = verb
@@ -149,6 +144,10 @@ def _subjects(verb: Token, cues: EventCues) -> tuple[list[Token], bool]:
             break
         active = children(current, _SUBJECT_DEPS)
         passive = children(current, _PASSIVE_SUBJECT_DEPS)
+        if not active and not passive:
+            # "The United Kingdom and France have opposed ...": the subject is at
+            # times parsed as the auxiliary's.
+            active = [s for aux in children(current, {"aux"}) for s in children(aux, _SUBJECT_DEPS)]
         if active or passive:
             found = active or passive
             if current.dep_ == "relcl" and all(t.lower_ in _RELATIVE_PRONOUNS for t in found):
@@ -161,15 +160,31 @@ def _subjects(verb: Token, cues: EventCues) -> tuple[list[Token], bool]:
             return found, current.i == verb.i or shared
         if current.dep_ == "relcl" and current.i == verb.i:
             return [current.head], False
-        # Participial adverbial clauses ("..., accusing Maduro of") keep the main
-        # subject only when they are plain conjuncts or complements.
-        if current.dep_ == "conj" and current.tag_ in _FINITE and current.head.tag_ == "VB":
+        # Participial adverbial clauses keep the main subject only when they are
+        # plain conjuncts or complements, or close the sentence after a comma.
+        if _closing_participle(current):
+            # "lashed out at Peru on Tuesday, accusing it of ...": who lashed out accuses.
+            current = current.head
+        elif current.dep_ == "conj" and current.tag_ in _FINITE and current.head.tag_ == "VB":
             # "helped Venezuela design X and dispatched bombers": a finite verb is
             # not coordinated with a bare infinitive but with the verb above it.
             current = current.head.head
+        elif (
+            current.dep_ == "acl"
+            and current.tag_ == "VBG"
+            and current.head.dep_ in _ARGUMENT_DEPS
+            and mentions_of([current.head], mentions, cues)
+        ):
+            # "dispersed demonstrators protesting the results": the actor a present
+            # participle hangs on does it.
+            return [current.head], False
         elif current.dep_ == "acl" and current.tag_ == "VBG" and current.head.dep_ == "dobj":
             # "issued a statement condemning the attack": who issued it condemns.
             current = current.head.head
+        elif current.dep_ == "conj" and _nearer_partner(current) is not None:
+            partner = _nearer_partner(current)
+            assert partner is not None
+            return _own_subjects(partner), False
         elif _misparsed_main_verb(current):
             return [current.sent.root], False
         elif _infinitive_complement(current, cues):
@@ -179,6 +194,104 @@ def _subjects(verb: Token, cues: EventCues) -> tuple[list[Token], bool]:
         else:
             break
     return [], False
+
+
+def _nearer_partner(conj: Token) -> Token | None:
+    """ "The WFP delivered food, two days after an earthquake killed 23 people and
+    destroyed homes": a verb parsed as coordinated with the main verb, when a verb
+    of the same form in a subordinate clause stands between them with no comma
+    before the "and", is coordinated with that nearer verb."""
+    head = conj.head
+    before = conj.doc[conj.i - 1]
+    if before.dep_ == "cc" and conj.i >= 2 and conj.doc[conj.i - 2].is_punct:
+        return None  # "..., and destroyed": the comma closes the subordinate clause
+    partners = [
+        token
+        for token in conj.doc[head.i + 1 : conj.i]
+        if token.pos_ == "VERB"
+        and _same_form(token, conj)
+        and token.dep_ in _SUBORDINATE_DEPS
+        and head in token.ancestors
+    ]
+    return partners[-1] if partners else None
+
+
+def _same_form(one: Token, other: Token) -> bool:
+    # A reduced relative ("an earthquake killed ...") is often tagged a participle
+    # where its conjunct is tagged past: both are past forms.
+    return one.tag_ == other.tag_ or {one.tag_, other.tag_} <= _PAST_FORMS
+
+
+_PAST_FORMS = frozenset({"VBD", "VBN"})
+# Where a noun is an argument of its verb, not tucked inside a phrase of another.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "conj", "appos"})
+# Clauses that hang inside another: relative, participial, adverbial, prepositional.
+_SUBORDINATE_DEPS = frozenset({"acl", "relcl", "advcl", "pcomp"})
+
+
+def _own_subjects(verb: Token) -> list[Token]:
+    """A verb's own subject, or the noun a participle or relative clause hangs on."""
+    own = children(verb, _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS)
+    if verb.dep_ in ("acl", "relcl") and all(t.lower_ in _RELATIVE_PRONOUNS for t in own):
+        return [verb.head]
+    return own
+
+
+def _closing_participle(verb: Token) -> bool:
+    """A present participle set off by a comma after its main clause, with no
+    subordinator ("..., accusing Peru of spying"): the main subject's act."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < verb.head.i:
+        return False
+    if children(verb, {"mark"}) or children(verb, _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS):
+        return False
+    if children(verb.head, _PASSIVE_SUBJECT_DEPS):
+        return False  # "were shipped out, leaving ...": whose act is unclear
+    start = verb.left_edge.i
+    if start == 0 or verb.doc[start - 1].lower_ != ",":
+        return False
+    # "an ally of Venezuela, which is isolated under sanctions imposed by the U.S.,
+    # accusing Maduro of ...": with another clause between, whose doer the
+    # participle may be, the main subject is not taken.
+    between = verb.doc[verb.head.i + 1 : start]
+    return not any(token.pos_ in ("VERB", "AUX") for token in between)
+
+
+def _verb_tagged_noun(token: Token) -> bool:
+    """ "EU and UN hand over medical supplies to Nigeria": a headline's present-tense
+    verb tagged as a noun, though parsed as the root with a subject and an object."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "ROOT"
+        and bool(children(token, {"nsubj"}))
+        and bool(children(token, {"dobj", "prep", "prt"}))
+    )
+
+
+def _fronted_conjuncts(verb: Token) -> list[Token]:
+    """ "After talks in Lima, Chile and Peru signed an agreement": the subject parsed
+    as conjuncts of the last noun of the opening phrase; the first of them, when
+    all that stands between the comma closing that phrase and the verb (or the
+    verb its complement or conjunct hangs on) is that list and the verb's adverbs."""
+    top = verb
+    while top.dep_ in ("xcomp", "conj") and top.head.i != top.i:
+        top = top.head
+    doc = top.doc
+    commas = [t for t in doc[top.sent.start : top.i] if t.lower_ == ","]
+    if not commas:
+        return []
+    comma = commas[-1]
+    between = list(doc[comma.i + 1 : top.i])
+    heads = [t for t in between if t.dep_ == "conj" and t.head.i < comma.i and t.pos_ in _NOMINAL]
+    if not heads:
+        return []
+    phrase = {t.i for t in heads[0].subtree}
+    if all(t.i in phrase or (t.head.i == top.i and t.dep_ in _VERB_MODIFIERS) for t in between):
+        return heads[:1]
+    return []
+
+
+# What may stand between a subject and its verb: "Chile and Peru formally agreed".
+_VERB_MODIFIERS = frozenset({"advmod", "aux", "neg", "punct"})
 
 
 def _misparsed_main_verb(verb: Token) -> bool:
@@ -241,105 +354,6 @@ def pattern_text(tokens: list[Token]) -> str:
     return f"{lemmas} | {words}" if lemmas != words else lemmas
 
 
-def _targets(
-    verb: Token, mentions: dict[int, Mention], cues: EventCues, sources: list[Mention]
-) -> list[Mention]:
-    objects = children(verb, {"dobj", "dative"})
-    if not objects and not children(verb, _COMPLEMENT_DEPS):
-        # "Chile criticized and sanctioned Peru": coordinated verbs share the object
-        # that only the last one carries.
-        for conj in children(verb, {"conj"}):
-            if conj.pos_ == "VERB" and not children(conj, _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS):
-                return _targets(conj, mentions, cues, sources)
-    direct = mentions_of(objects, mentions, cues)
-    own = {m.actor.country for m in sources if m.actor.country}
-    if direct and any(m.actor.country and m.actor.country not in own for m in direct):
-        return direct
-    # "sent troops to Venezuela", "withdrew its troops from Peru": an object that is
-    # a bare sector or the source's own people is what is moved, and the one it goes
-    # to or leaves is the target; without such a phrase the object stays.
-    # "celebrated at Lima with Bolivia": the partner before the place.
-    for prep, pobj in sorted(prep_objects(verb), key=lambda pair: pair[0] in _WEAK_PREPS):
-        if prep in TARGET_PREPS or prep in _WEAK_PREPS:
-            found = mentions_of([pobj], mentions, cues)
-            if found and not set(found) & set(sources):
-                return found
-    if direct:
-        return direct
-    for obj in objects + children(verb, {"attr", "oprd"}):
-        # "condemned Peru's attack on Bolivia": blame or praise for a deed goes to
-        # whoever did it, before whom it was done to.
-        found = mentions_of(children(obj, {"poss"}), mentions, cues)
-        if found and not set(found) & set(sources):
-            return found
-        for prep, pobj in prep_objects(obj):
-            # "rejected a request by the president": whoever made the thing acted on.
-            if prep in TARGET_PREPS or prep in ("of", "by"):
-                found = mentions_of([pobj], mentions, cues)
-                if found and not set(found) & set(sources):
-                    return found
-    # "pushed for a ceasefire between Peru and Bolivia": the target on the object of
-    # the verb's own preposition.
-    for _, pobj in prep_objects(verb):
-        for prep, inner in prep_objects(pobj):
-            if prep in TARGET_PREPS:
-                found = mentions_of([inner], mentions, cues)
-                if found and not set(found) & set(sources):
-                    return found
-    # "vaccines, for which Maduro expressed his gratitude": thanks (or blame) for a
-    # thing goes to whoever did it, the subject of the verb the thing is object of.
-    if verb.dep_ == "relcl":
-        for prep, pobj in prep_objects(verb):
-            antecedent = verb.head
-            if prep == "for" and pobj.lower_ in _RELATIVE_PRONOUNS and antecedent.dep_ == "dobj":
-                found = mentions_of(children(antecedent.head, _SUBJECT_DEPS), mentions, cues)
-                if found and not set(found) & set(sources):
-                    return found
-    # "urged Iran to release ...", "demanded that Iran release ...": the one asked;
-    # "voiced hopes that Iran would ...", "rejected claims that Iran had ...": the one
-    # the hope or the claim is about.
-    comps = [] if verb.lemma_.lower() in cues.say_verbs else children(verb, {"ccomp", "xcomp"})
-    comps += [c for obj in objects for c in children(obj, {"acl", "ccomp"}) if _that_clause(c)]
-    for comp in comps:
-        found = mentions_of(children(comp, _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS), mentions, cues)
-        if found and not set(found) & set(sources):
-            return found
-    if _is_meeting(verb, cues):
-        # "resumed negotiations in Ecuador", "met in Peru": where talks are held is
-        # no party to them.
-        return _nested_targets(verb, mentions, cues, sources, venues=False)
-    return (
-        _nested_targets(verb, mentions, cues, sources)
-        or _foreign_place(verb, mentions, sources)
-        or _protested(verb, mentions, cues, sources)
-    )
-
-
-def _protested(
-    verb: Token, mentions: dict[int, Mention], cues: EventCues, sources: list[Mention]
-) -> list[Mention]:
-    """ "began a hunger strike to protest Peru's decision", "staged a sit-in in
-    protest against arrests by the police": with no other target, whom the act is
-    against is named in why it is done (data/event_cues.yaml `protest_*`)."""
-    for child in verb.children:
-        purpose = (
-            child.dep_ == "advcl"
-            and child.lemma_.lower() in cues.protest_purpose_verbs
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-            and not has_own_subject(child)
-        )
-        if purpose:
-            found = _targets(child, mentions, cues, sources)
-            if found:
-                return found
-    for prep, pobj in prep_objects(verb):
-        if prep == "in" and pobj.lemma_.lower() in cues.protest_nouns:
-            found = first_inside([pobj], mentions, cues, sources)
-            if found:
-                return found
-    return []
-
-
 def _agents_in_event_noun(
     verb: Token, mentions: dict[int, Mention], cues: EventCues
 ) -> list[Mention]:
@@ -368,60 +382,6 @@ def _agents_in_event_noun(
     return []
 
 
-def _passive_targets(
-    verb: Token, mentions: dict[int, Mention], cues: EventCues, sources: list[Mention]
-) -> list[Mention]:
-    """The target of a passive whose subject is no actor: the object of a target
-    preposition on the verb ("imposed on Peru"), else a foreign country it happens in."""
-    for prep, pobj in prep_objects(verb):
-        if prep in TARGET_PREPS and prep not in _WEAK_PREPS:
-            found = mentions_of([pobj], mentions, cues)
-            if found and not set(found) & set(sources):
-                return found
-    return _foreign_place(verb, mentions, sources)
-
-
-def _foreign_place(
-    verb: Token, mentions: dict[int, Mention], sources: list[Mention]
-) -> list[Mention]:
-    """ "Chile's president arrived in Peru": with no other target, a foreign country
-    the act happens in is whom it is done to (the visit, the deployment)."""
-    own = {source.actor.country for source in sources}
-    for prep, pobj in prep_objects(verb):
-        if prep == "in" and plain_country(pobj, mentions):
-            mention = mentions[pobj.i]
-            if None not in own and mention.actor.country not in own:
-                return [mention]
-    return []
-
-
-def _that_clause(clause: Token) -> bool:
-    return any(child.dep_ == "mark" and child.lower_ == "that" for child in clause.children)
-
-
-def _nested_targets(
-    verb: Token,
-    mentions: dict[int, Mention],
-    cues: EventCues,
-    sources: list[Mention],
-    venues: bool = True,
-) -> list[Mention]:
-    """The first actor, in reading order, inside what the verb acts on: "criticized the
-    closure of guest houses in Lima", "cordoned off the roads leading into Bolivia".
-    Only the verb's objects and its target prepositions are entered, so a place or a
-    time on the verb itself ("met in Lima") is no target."""
-    # A particle's phrase too: "kidnapped up to 16 Peruvian advisers".
-    roots = children(verb, {"dobj", "dative", "attr", "oprd", "prt"})
-    roots += [prep for prep in children(verb, {"prep"}) if prep.lower_ in TARGET_PREPS]
-    return first_inside(
-        roots, mentions, cues, sources, skip=frozenset() if venues else _VENUE_PREPS
-    )
-
-
-# Prepositions that name where an act is held ("talks in Geneva", "at the UN").
-_VENUE_PREPS = frozenset({"in", "at"})
-
-
 def _asked(verb: Token, cues: EventCues) -> list[Token] | None:
     """ "asked Peru to attack Bolivia", "called on Peru to withdraw": the complement of
     an object-control verb is done (if at all) by the one asked, not by the asker;
@@ -441,13 +401,6 @@ def _asked(verb: Token, cues: EventCues) -> list[Token] | None:
     return asked
 
 
-def _is_meeting(verb: Token, cues: EventCues) -> bool:
-    """Whether a clause is a meeting or negotiation ("met", "resumed negotiations")."""
-    words = [verb, *children(verb, {"dobj", "attr", "nsubjpass"})]
-    return any(token.lemma_.lower() in cues.meeting_words for token in words)
-
-
-# Determiners by which an event noun refers back to one told before: "those talks".
 _REFERRING = frozenset({"those", "these", "the", "that", "this"})
 # How many sentences back a referring event noun looks for what it refers to.
 _REFER_BACK = 6
@@ -475,7 +428,7 @@ def _referred_participants(
         earlier = [
             clause
             for clause in extract_clauses(sents[back], mentions, cues, refer_back=False)
-            if clause.verb.i < noun.i and _is_meeting(clause.verb, cues)
+            if clause.verb.i < noun.i and is_meeting(clause.verb, cues)
         ]
         if earlier:
             nearest = max(earlier, key=lambda clause: clause.verb.i)
@@ -487,6 +440,37 @@ def _referred_participants(
                         sides.append(side)
             return sides
     return []
+
+
+def _state_where(verb: Token, mentions: dict[int, Mention]) -> list[Mention]:
+    """ "was arrested in Peru for spying": the country an agentless passive happens
+    in, as its possible doer (see `Clause.by_state`)."""
+    for prep, pobj in prep_objects(verb):
+        if prep == "in" and plain_country(pobj, mentions):
+            return [mentions[pobj.i]]
+    return []
+
+
+def _distinct_pairs(
+    pairs: list[tuple[Mention, Mention | None]], keep_untargeted: bool = True
+) -> list[tuple[Mention, Mention | None]]:
+    """The pairs less those whose target is its source again (the same mention, or
+    one with the same code: "Israel's president eased restrictions on an Israeli
+    minister"); with `keep_untargeted`, a source left with no target acts on no
+    coded one, so the act is kept with none rather than lost."""
+
+    def same(source: Mention, target: Mention) -> bool:
+        return source.actor.code == target.actor.code or source.head == target.head
+
+    kept = [(s, t) for s, t in pairs if t is None or not same(s, t)]
+    if not keep_untargeted:
+        return kept
+    with_target = {s.head for s, _ in kept}
+    for source, _ in pairs:
+        if source.head not in with_target:
+            with_target.add(source.head)
+            kept.append((source, None))
+    return kept
 
 
 def extract_clauses(
@@ -501,10 +485,10 @@ def extract_clauses(
     `refer_back` lets a referring meeting noun ("those talks were suspended") take
     the participants of an earlier one."""
     for verb in sent:
-        if verb.pos_ != "VERB":
+        if verb.pos_ != "VERB" and not _verb_tagged_noun(verb):
             continue
         controller = _controller(verb, cues)
-        subjects, passive = _subjects(verb, cues)
+        subjects, passive = _subjects(verb, cues, mentions)
         asked = _asked(verb, cues)
         if asked:
             subjects, passive = asked, False
@@ -516,7 +500,7 @@ def extract_clauses(
             # "Flanked by Borisov, Maduro said ...": a passive participle describes the
             # main clause's subject, which is what the agent acts on.
             subjects, passive = children(verb.head, _SUBJECT_DEPS), True
-        referred = False
+        referred = by_state = False
         if passive:
             sources = mentions_of(_shared_agents(verb), mentions, cues)
             if not sources:
@@ -524,6 +508,9 @@ def extract_clauses(
             if not sources and refer_back:
                 sources = _referred_participants(subjects, sent, mentions, cues)
                 referred = len(sources) > 1
+            if not sources:
+                sources = _state_where(verb, mentions)
+                by_state = bool(sources)
             # "a camp for Congolese refugees was attacked by ...": the actor inside.
             targets = mentions_of(subjects, mentions, cues) or first_inside(
                 [c for t in subjects for c in t.children if c.dep_ == "prep"],
@@ -534,7 +521,7 @@ def extract_clauses(
             if not targets:
                 # "sanctions were imposed on Peru by Chile", "a drill was staged by
                 # Chilean marines in Peru": as for an active verb.
-                targets = _passive_targets(verb, mentions, cues, sources)
+                targets = passive_targets(verb, mentions, cues, sources)
         else:
             sources = mentions_of(subjects, mentions, cues)
             if not sources:
@@ -542,7 +529,9 @@ def extract_clauses(
                 # at times parsed as an unlabelled ("dep") word before the verb.
                 unlabelled = [t for t in verb.lefts if t.dep_ == "dep" and t.pos_ in _NOMINAL]
                 sources = mentions_of(unlabelled, mentions, cues)
-            targets = _targets(verb, mentions, cues, sources)
+            if not sources:
+                sources = mentions_of(_fronted_conjuncts(verb), mentions, cues)
+            targets = verb_targets(verb, mentions, cues, sources)
         if not sources:
             continue
         if referred:
@@ -571,11 +560,10 @@ def extract_clauses(
             subject = list(head.subtree) if referred else [t for t in head.subtree if t.i <= head.i]
             words = pattern_text(sorted([*governed(verb), *subject], key=_index))
         objects = tuple(children(verb, {"dobj", "attr", "oprd"}))
-        for source, target in pairs:
-            if target is not None and (
-                source.actor.code == target.actor.code or source.head == target.head
-            ):
-                continue
+        # A meeting with one's own side, or a passive done by it ("flanked by his
+        # own ministers"), is no act at all: no untargeted fallback for those.
+        keep_untargeted = not passive and not is_meeting(verb, cues)
+        for source, target in _distinct_pairs(pairs, keep_untargeted):
             yield Clause(
                 verb=verb,
                 controller=controller,
@@ -588,5 +576,6 @@ def extract_clauses(
                 background=qualities.background,
                 objects=objects,
                 reporter=qualities.reporter,
-                mutual=mutual,
+                mutual=mutual and target is not None,
+                by_state=by_state,
             )

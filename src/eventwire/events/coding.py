@@ -105,7 +105,15 @@ def _without_adverbial_clauses(clause: Clause) -> str:
     """What object patterns see: what the verb governs, less its adverbial clauses,
     which tell when or why ("announced a suspension of air links, one day after a jet
     shot down a helicopter carrying truce monitors") and name no object of the verb."""
-    adverbial = [child for child in clause.verb.children if child.dep_ == "advcl"]
+    # Those of what the verb governs too: "announced that it will withdraw its troops
+    # unless Chile arranges a ceasefire" announces no ceasefire.
+    adverbial = [
+        token
+        for child in clause.verb.children
+        if child.dep_ in _OBJECT_DEPS or child.dep_ == "advcl"
+        for token in child.subtree
+        if token.dep_ == "advcl"
+    ]
     if not adverbial:
         return clause.governed_lemmas
     dropped = {token.i for child in adverbial for token in child.subtree}
@@ -196,6 +204,10 @@ def _unmutual(clause: Clause, coded: Coded, cues: EventCues) -> Coded:
     alone, with no target."""
     if not clause.mutual or any(coded.code.startswith(p) for p in cues.mutual_codes):
         return coded
+    if coded.source != clause.source.actor:
+        # "said Peru and Chile must reach an agreement": recoded as a demand on each
+        # of them, whose target is no longer the other side.
+        return coded
     return replace(coded, target=None)
 
 
@@ -262,6 +274,30 @@ def _beneficiary(clause: Clause, by_head: dict[int, Mention], cues: EventCues) -
             if relcl.dep_ != "relcl":
                 continue
             for found in mentions_of(children(relcl, {"nsubj"}), by_head, cues):
+                if found.actor.code != clause.source.actor.code:
+                    return found.actor
+    return None
+
+
+# Acts only a state's authorities do (CAMEO 17 coerce: arrest, detain, expel,
+# curfews), whose agentless passive the country it happens in is taken to do.
+_STATE_ROOTS = frozenset({"17"})
+# Subordinators of the condition a threat is held over.
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+def _conditioned(clause: Clause, by_head: dict[int, Mention], cues: EventCues) -> Actor | None:
+    """ "threatened to stop negotiations if the United States goes ahead with ...": a
+    threat whose clause names no target is held over whoever the condition is
+    about, the subject of its "if" or "unless" clause."""
+    verbs = [clause.verb] + ([clause.controller] if clause.controller is not None else [])
+    # "threatened to stop talks if ...": the condition may hang on the complement.
+    verbs += children(clause.verb, {"xcomp"})
+    for verb in verbs:
+        for advcl in children(verb, {"advcl"}):
+            if not any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in advcl.children):
+                continue
+            for found in mentions_of(children(advcl, {"nsubj", "nsubjpass"}), by_head, cues):
                 if found.actor.code != clause.source.actor.code:
                     return found.actor
     return None
@@ -353,22 +389,40 @@ def code_events(
                 continue
             entry, phrase = found
             coded = _unmutual(clause, recode(clause, entry, lexicon, by_head), cues)
+            if clause.by_state and coded.code[:2] not in _STATE_ROOTS:
+                continue  # "was killed in Peru" names no killer
             if coded.target is None and "05" <= coded.code[:2] <= "07":
                 coded = replace(coded, target=_beneficiary(clause, by_head, cues))
+            if coded.target is None and coded.code[:2] == "13":
+                coded = replace(coded, target=_conditioned(clause, by_head, cues))
             matched.append((clause, entry, phrase, via_noun, coded))
         # "agreed to meet Peru", "vowed to fight": when the complement is coded, the
         # governing verb's bare reading (agree: 030) only repeats it.
         intents = cues.intent_verbs | cues.threat_verbs | cues.commitment_verbs
-        controllers = {
-            m[0].controller.i
-            for m in matched
-            if m[0].controller is not None and m[0].controller.lemma_.lower() in intents
-        }
+        controllers: dict[int, set[tuple[str, str | None]]] = {}
+        for m in matched:
+            if m[0].controller is not None and m[0].controller.lemma_.lower() in intents:
+                dyad = (m[4].source.code, m[4].target.code if m[4].target else None)
+                controllers.setdefault(m[0].controller.i, set()).add(dyad)
         targeted = {(m[4].source.code, m[4].code) for m in matched if m[4].target is not None}
+        # "refused to negotiate with Peru": the complement's event, kept, is the act.
+        complements = {
+            (m[0].controller.i, m[4].source.code, m[4].target.code, m[4].code)
+            for m in matched
+            if m[0].controller is not None and m[4].target is not None
+        }
         for clause, entry, phrase, via_noun, coded in matched:
+            if coded.target is not None and (
+                (clause.verb.i, coded.source.code, coded.target.code, coded.code) in complements
+            ):
+                continue
             bare = not entry.objects and not entry.under
             untargeted = coded.target is None
-            if (bare or untargeted) and clause.verb.i in controllers and coded.code[:2] != "01":
+            # The governing verb's target is often its complement's ("threatened to
+            # attack Peru"): the same dyad only repeats the coded complement.
+            dyad = (coded.source.code, coded.target.code if coded.target else None)
+            redundant = bare or untargeted or dyad in controllers.get(clause.verb.i, set())
+            if redundant and clause.verb.i in controllers and coded.code[:2] != "01":
                 continue
             if untargeted and (coded.source.code, coded.code) in targeted:
                 continue

@@ -17,6 +17,7 @@ objects and governing verbs replaces ours.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -170,6 +171,25 @@ def _as_words(value: Any, field_name: str, where: str) -> tuple[str, ...]:
     return tuple(" ".join(item.lower().split()) for item in value)
 
 
+# A hyphen between letters, which spaCy's tokenizer splits off as a token of its own.
+_INFIX_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def _with_token_forms(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """Object phrases as written and as the parse reads them: spaCy splits "cease-fire"
+    into "cease - fire", so a written hyphenated phrase would never match the
+    clause's words."""
+    forms = [form for p in phrases for form in (p, _INFIX_HYPHEN.sub(" - ", p))]
+    return tuple(dict.fromkeys(forms))
+
+
+def _with_compound_forms(nouns: tuple[str, ...]) -> tuple[str, ...]:
+    """Event nouns as written and as the parse keys them: "cease-fire" is parsed as
+    "fire" with the compound "cease" (events/nominal.py keys that "cease fire")."""
+    forms = [form for n in nouns for form in (n, _INFIX_HYPHEN.sub(" ", n))]
+    return tuple(dict.fromkeys(forms))
+
+
 def parse_entries(document: Any, codebook: CameoCodebook, origin: str) -> list[LexiconEntry]:
     """Validate a loaded YAML document (a list of entries with `verbs` or `nouns`) and
     expand it into one entry per word."""
@@ -187,10 +207,10 @@ def parse_entries(document: Any, codebook: CameoCodebook, origin: str) -> list[L
         if code not in codebook:
             raise ValueError(f"{where}: {code!r} is not a CAMEO code")
         verbs = _as_words(item.get("verbs"), "verbs", where)
-        nouns = _as_words(item.get("nouns"), "nouns", where)
+        nouns = _with_compound_forms(_as_words(item.get("nouns"), "nouns", where))
         if not verbs and not nouns:
             raise ValueError(f"{where}: needs at least one verb (or noun)")
-        objects = _as_words(item.get("objects"), "objects", where)
+        objects = _with_token_forms(_as_words(item.get("objects"), "objects", where))
         under = _as_words(item.get("under"), "under", where)
         if nouns and under:
             raise ValueError(f"{where}: a noun entry cannot have governing verbs ('under')")
@@ -223,7 +243,7 @@ def expand_speech_acts(document: Any, codebook: CameoCodebook, origin: str) -> l
             if str(code) not in codebook:
                 raise ValueError(f"{where}: {code!r} is not a CAMEO code")
             topic_where = f"{origin}: topic {topic_name!r}"
-            objects = _as_words(topic.get("objects"), "objects", topic_where)
+            objects = _with_token_forms(_as_words(topic.get("objects"), "objects", topic_where))
             topic_verbs = _as_words(topic.get("verbs"), "verbs", topic_where)
             if objects:
                 entries.extend(

@@ -28,6 +28,7 @@ from eventwire.events.clauses import (
 )
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.qualify import qualify
+from eventwire.events.targets import bare_sector
 from eventwire.model import Mention
 
 __all__ = ["extract_nominal_clauses", "noun_lemma"]
@@ -64,6 +65,17 @@ def _governor(noun: Token) -> Token | None:
     if noun.dep_ == "conj":
         return _governor(head)
     return None
+
+
+def _meeting_purpose(noun: Token, lexicon: Lexicon) -> bool:
+    """ "negotiators return to Geneva for talks": a meeting that is the purpose of the
+    verb it hangs on ("for") is held, whatever the verb; the coder still drops it
+    when the verb is coded itself."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "for"
+        and noun.lemma_.lower() in lexicon.event_cues.meeting_words
+    )
 
 
 def _own_sources(noun: Token, mentions: dict[int, Mention], lexicon: Lexicon) -> list[Mention]:
@@ -110,6 +122,9 @@ def _governor_sources(
     current = governor
     for _ in range(3):
         subjects = children(current, _SUBJECT_DEPS)
+        if subjects and current.lemma_.lower() in cues.participation_verbs:
+            # "Chilean troops were engaged in a battle with Peru": those engaged do it.
+            return mentions_of(subjects, mentions, cues)
         if subjects and children(current, {"nsubjpass"}):
             agents = [p for a in children(current, {"agent"}) for p in children(a, {"pobj"})]
             return mentions_of(agents, mentions, cues)
@@ -135,20 +150,33 @@ def extract_nominal_clauses(
         if key is None:
             continue
         governor = _governor(noun)
-        if governor is not None and governor.lemma_.lower() not in cues.support_verbs:
+        if (
+            governor is not None
+            and governor.lemma_.lower() not in cues.support_verbs
+            and not _meeting_purpose(noun, lexicon)
+        ):
             continue  # "postponed their meeting" is no meeting; the verb decides
         sources = _own_sources(noun, mentions, lexicon)
         if not sources and governor is not None:
             sources = _governor_sources(governor, mentions, lexicon)
         between: list[Mention] = []
         targets: list[Mention] = []
-        for prep, pobj in prep_objects(noun):
+        phrases = prep_objects(noun)
+        if governor is not None and governor.lemma_.lower() in cues.participation_verbs:
+            # "were engaged in ethnic cleansing in Bolivia against Peruvians": the
+            # phrase on the verb names whom the act it engages in is against.
+            phrases += [(p, o) for p, o in prep_objects(governor) if o.i != noun.i]
+        for prep, pobj in phrases:
             if prep in ("between", "among"):
                 between = mentions_of([pobj], mentions, cues)
             elif prep in TARGET_PREPS or (prep == "of" and sources):
                 found = mentions_of([pobj], mentions, cues)
                 if found and not set(found) & set(sources):
-                    targets = targets or found
+                    # "withdrawal of troops from Iraq": a bare sector after "of" is
+                    # what is moved; a country after another preposition is whom.
+                    moved = bool(targets) and all(bare_sector(m) for m in targets)
+                    if not targets or (moved and any(m.actor.country for m in found)):
+                        targets = found
         if sources and not targets and not between:
             targets = [m for m in _sufferer(noun, mentions, lexicon) if m not in sources]
         pairs: list[tuple[Mention, Mention | None]]

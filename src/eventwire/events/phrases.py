@@ -17,6 +17,7 @@ from eventwire.events.lexicon import EventCues
 from eventwire.model import Mention
 
 __all__ = [
+    "NON_PARTY_PREPS",
     "children",
     "first_inside",
     "has_cc",
@@ -159,20 +160,51 @@ def children(token: Token, deps: set[str] | frozenset[str]) -> list[Token]:
     return [child for child in token.children if child.dep_ in deps]
 
 
+# Words that with "to" make a preposition naming where a report comes from or a
+# cause, never a party to the act: "according to the police", "due to the war".
+NON_PARTY_PREPS = frozenset({"according", "due", "thanks", "owing", "prior"})
+
+
 def prep_objects(token: Token) -> list[tuple[str, Token]]:
-    """(preposition, object) pairs hanging on a token, through "out of" style pairs."""
+    """(preposition, object) pairs hanging on a token, through "out of" style pairs,
+    leaving out "according to" and its kind (`NON_PARTY_PREPS`)."""
     found = []
     # "sent troops to Peru" is sometimes parsed with "to" as a dative.
     preps = [
-        c for c in token.children if c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")
+        c
+        for c in token.children
+        if (c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP"))
+        and c.lower_ not in NON_PARTY_PREPS
     ]
     for prep in preps:
-        for pobj in children(prep, {"pobj"}):
+        objects = children(prep, {"pobj"})
+        for pobj in objects:
             found.append((prep.lower_, pobj))
-        for inner in children(prep, {"prep"}):
+        inners = children(prep, {"prep"})
+        for inner in inners:
             for pobj in children(inner, {"pobj"}):
                 found.append((inner.lower_, pobj))
+        if not objects and not inners:
+            stranded = _stranded_object(prep)
+            if stranded is not None:
+                found.append((prep.lower_, stranded))
     return found
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """ "granted asylum to five army officers holed up in the embassy": a preposition
+    left with no object, because the parser took the noun after it for the subject
+    of a reduced relative clause, has that subject for its object."""
+    for token in prep.doc[prep.i + 1 : prep.sent.end]:
+        if (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and token.left_edge.i == prep.i + 1
+            and token.head.pos_ == "VERB"
+            and token.head.i > token.i
+            and token.head.dep_ in ("advcl", "acl", "relcl", "ccomp", "conj")
+        ):
+            return token
+    return None
 
 
 # What a search for a nested target does not enter: other clauses, whose actors are
@@ -209,7 +241,7 @@ def first_inside(
             for child in token.children
             if child.dep_ not in _CLAUSE_DEPS
             and not has_own_subject(child)
-            and not (child.dep_ == "prep" and child.lower_ in skip)
+            and not (child.dep_ == "prep" and child.lower_ in skip | NON_PARTY_PREPS)
         )
     # "Peru and Chile failed to reach a deal on offices in Lima": an actor that is one
     # of the sources again is no target (and leaves the act mutual).

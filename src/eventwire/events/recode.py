@@ -98,6 +98,12 @@ def _demanded(
     the act ("demand" or "appeal") and whoever made it, the noun's possessor or the
     subject of the verb that carries the noun."""
     noun = clause.verb.head
+    if clause.verb.dep_ == "ccomp" and noun.pos_ == "VERB":
+        # "reiterated its demand today that Israel ease ...": the that-clause parsed
+        # as the verb's when an adverb parts it from the noun it completes.
+        marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.verb.children)
+        nouns = [o for o in children(noun, {"dobj"}) if o.i < clause.verb.i] if marked else []
+        noun = nouns[-1] if nouns else noun
     if clause.verb.dep_ not in ("ccomp", "acl") or noun.pos_ != "NOUN":
         return None
     roots = {e.code[:2] for e in lexicon.noun_candidates(noun.lemma_.lower()) if not e.objects}

@@ -56,10 +56,17 @@ def junk_line_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(patterns)
 
 
+@cache
+def _any_junk_line() -> re.Pattern[str]:
+    # One alternation, tried once per line: fullmatch of "a|b" is a fullmatch of
+    # either, and one regex is several times faster than a loop over ~50.
+    return re.compile("|".join(p.pattern for p in junk_line_patterns()), re.IGNORECASE)
+
+
 def is_junk_line(line: str) -> bool:
     """True for a line that scrapers leave in a body and that is never news."""
     stripped = _BULLET.sub("", line).strip()
-    return any(pattern.fullmatch(stripped) for pattern in junk_line_patterns())
+    return _any_junk_line().fullmatch(stripped) is not None
 
 
 def paragraphs(text: str) -> list[str]:

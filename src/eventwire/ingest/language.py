@@ -30,7 +30,7 @@ def _identifier() -> LanguageIdentifier:
 def identify_language(text: str) -> str | None:
     """The ISO 639-1 code of the text's language, or None when it is not clear."""
     sample = text[:SAMPLE_CHARS]
-    letters = sum(1 for char in sample if char.isalpha())
+    letters = sum(map(str.isalpha, sample))
     if letters < MIN_LETTERS:
         return None
     language, probability = _identifier().classify(sample)

@@ -10,6 +10,7 @@ in reported.py, both with these.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ from eventwire.quotes.marks import DOUBLED_APOSTROPHE, QUOTE_MARKS, QuotedSpan
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CLIMB_DEPS = {"conj", "advcl", "xcomp", "relcl", "acl", "pcomp", "prep"}
 _TIME_ENTS = {"DATE", "TIME"}
-_INVERTED_CUES = {"said", "says", "added", "adds", "wrote", "writes"}
+INVERTED_CUES = {"said", "says", "added", "adds", "wrote", "writes"}
 _SENTENCE_FINAL = {".", "!", "?"}
 _NOMINAL = {"NOUN", "PROPN", "PRON"}
 # The most words between a closing mark and its cue that may name the speaker.
@@ -43,20 +44,23 @@ class Attribution:
 class QuoteLayout:
     """Which tokens lie inside which direct quote, and the paragraphs: built once per article."""
 
-    def __init__(self, doc: Doc, quoted: Sequence[QuotedSpan]) -> None:
+    def __init__(self, doc: Doc, quoted: Sequence[QuotedSpan], text: str | None = None) -> None:
+        """`text` is the doc's text when the caller has it (`Doc.text` joins every token)."""
         self.doc = doc
         self.quoted = list(quoted)
         self.quote_of: list[int] = [-1] * len(doc)
         self.quote_tokens: list[tuple[int, int]] = []
         for number, span in enumerate(self.quoted):
-            first, last = len(doc), -1
-            for token in _tokens_between(doc, span.start, span.end):
-                self.quote_of[token.i] = number
-                first, last = min(first, token.i), max(last, token.i)
-            self.quote_tokens.append((first, last + 1))
+            # token indices only: making a Token object per quoted word costs more
+            tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+            if tokens is None or tokens.start >= tokens.end:
+                self.quote_tokens.append((len(doc), 0))
+                continue
+            self.quote_of[tokens.start : tokens.end] = [number] * (tokens.end - tokens.start)
+            self.quote_tokens.append((tokens.start, tokens.end))
         # Doc.text joins every token on each access: read it once per article
-        self.text = text = doc.text
-        self.paragraph_starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+        self.text = text = doc.text if text is None else text
+        self.paragraph_starts = [0] + [match.end() for match in re.finditer("\n", text)]
 
     def inside(self, token: Token) -> bool:
         return self.quote_of[token.i] >= 0
@@ -69,11 +73,6 @@ class QuoteLayout:
 
     def paragraph_of(self, offset: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, offset) - 1
-
-
-def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
 
 
 class Attributor:
@@ -98,7 +97,7 @@ class Attributor:
         lemma = token.lemma_.lower()
         if token.pos_ not in ("VERB", "AUX"):
             # "Said Ellis: …" opens a sentence, and the tagger takes "Said" for a name
-            return bool(token.is_sent_start) and token.lower_ in _INVERTED_CUES
+            return bool(token.is_sent_start) and token.lower_ in INVERTED_CUES
 
         return lemma in self.cues.verbs or (stance and lemma in self.cues.stance_verbs)
 

@@ -193,11 +193,10 @@ class QuoteAttributor(Attributor):
         first, last = self.layout.quote_tokens[number]
         if first >= last:
             return None
-        sentences = {self.doc[first].sent.start, self.doc[last - 1].sent.start}
-        for sent in self.doc.sents:
-            if sent.start not in sentences:
-                continue
-            for token in sent:
+        # the one or two sentences the quote is in, in order (not every sentence's Span)
+        sentences = sorted({self.doc[first].sent.start, self.doc[last - 1].sent.start})
+        for start in sentences:
+            for token in self.doc[start].sent:
                 if token.lower_ == "according" and not self.layout.inside(token):
                     found = self.attribution_for_cue(token)
                     if found is not None:
@@ -356,4 +355,6 @@ class QuoteAttributor(Attributor):
         # the first words of a quote split by its cue ("Hopefully," the president said,
         # "…") open a sentence and end in a comma; a title is named inside a sentence
         span = self.layout.quoted[number]
-        return not (self.opens_sentence(number) and self.doc.text[span.end : span.end + 1] == ",")
+        return not (
+            self.opens_sentence(number) and self.layout.text[span.end : span.end + 1] == ","
+        )

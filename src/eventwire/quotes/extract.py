@@ -17,7 +17,7 @@ from eventwire.quotes.attribution import Attribution, QuoteLayout
 from eventwire.quotes.cues import CueLexicon, load_cue_lexicon
 from eventwire.quotes.direct import QuoteAttributor
 from eventwire.quotes.marks import find_quoted_spans
-from eventwire.quotes.reported import reported_speech
+from eventwire.quotes.reported import possible_cues, reported_speech
 from eventwire.quotes.speakers import Speaker, SpeakerResolver
 
 
@@ -73,10 +73,10 @@ def extract_quotes(
     article, doc = parsed.article, parsed.doc
     sentence_starts = [sentence.start for sentence in parsed.sentences]
     quoted = find_quoted_spans(article.text, sentence_starts)
-    layout = QuoteLayout(doc, quoted)
+    layout = QuoteLayout(doc, quoted, article.text)  # the doc's text: it parses the article's
     people = frozenset(mention.head for mention in mentions if mention.actor.name)
     attributor = QuoteAttributor(doc, layout, cues, people)
-    quoted_tokens = frozenset(token.i for token in doc if layout.inside(token))
+    quoted_tokens = frozenset(i for i, number in enumerate(layout.quote_of) if number >= 0)
     resolver = SpeakerResolver(doc, mentions, cues, quoted_tokens)
 
     found: list[_Found] = []
@@ -84,8 +84,8 @@ def extract_quotes(
         if attributor.is_title(number):
             continue
         found.append(_Found(span.start, span.end, "direct", attributor.direct(number), number))
-    for token in doc:
-        for reported in reported_speech(attributor, token):
+    for index in possible_cues(attributor):
+        for reported in reported_speech(attributor, doc[index]):
             found.append(_Found(reported.start, reported.end, "indirect", reported.attribution))
     found.sort(key=lambda item: (item.start, item.kind))
     # one quote a span (the span is its id): direct quotes sort first and are kept

@@ -13,9 +13,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Token
 
-from eventwire.quotes.attribution import MAX_LABEL_WORDS, Attribution, Attributor, trim_span
+from eventwire.quotes.attribution import (
+    INVERTED_CUES,
+    MAX_LABEL_WORDS,
+    Attribution,
+    Attributor,
+    trim_span,
+)
 
 # How a cue hangs from the clause it reports when it comes after or inside it.
 _INSERTED_DEPS = {"parataxis", "ccomp"}
@@ -234,3 +241,25 @@ def reported_speech(attributor: Attributor, cue: Token) -> list[ReportedSpeech]:
         return []
     found = [_piece(attributor, cue, tokens, attribution) for tokens in pieces if tokens]
     return [piece for piece in found if piece is not None]
+
+
+def possible_cues(attributor: Attributor) -> list[int]:
+    """The indices, in order, of the tokens `reported_speech` may find speech for: a
+    superset of its cues (a colon, "according", a cue or stance lemma, a statement
+    noun, an inverted "said"), read from the doc's arrays, since making a Token of
+    every word of a story to ask each costs more than the rest of the quotes stage."""
+    doc = attributor.doc
+    if not len(doc):
+        return []
+    cues = attributor.cues
+    strings = doc.vocab.strings
+    lemma_words = cues.verbs | cues.stance_verbs | cues.statement_nouns
+    orths, lowers, lemmas = doc.to_array([ORTH, LOWER, LEMMA]).T.tolist()
+    cue_lemmas = {lemma for lemma in set(lemmas) if strings[lemma].lower() in lemma_words}
+    cue_words = {strings[word] for word in ("according", *INVERTED_CUES)}
+    colon = strings[":"]
+    return [
+        index
+        for index, (orth, lower, lemma) in enumerate(zip(orths, lowers, lemmas, strict=True))
+        if lemma in cue_lemmas or lower in cue_words or orth == colon
+    ]

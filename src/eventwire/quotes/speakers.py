@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from eventwire.model import Actor, Mention, Span
@@ -79,8 +80,9 @@ class SpeakerResolver:
         self.by_head = {mention.head: mention for mention in self.mentions}
         self.sentence_of = [0] * len(doc)
         for number, sent in enumerate(doc.sents):
-            for token in sent:
-                self.sentence_of[token.i] = number
+            self.sentence_of[sent.start : sent.end] = [number] * (sent.end - sent.start)
+        # lemmas by token, read from the doc's array: no Token object per word
+        self.lemmas: list[int] = doc.to_array(LEMMA).tolist()
         self.candidates = self._candidates()
 
     # -- antecedent candidates ---------------------------------------------------
@@ -99,7 +101,8 @@ class SpeakerResolver:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return frozenset()
-        return frozenset(token.lemma_.lower() for token in span)
+        strings = self.doc.vocab.strings
+        return frozenset(strings[lemma].lower() for lemma in self.lemmas[span.start : span.end])
 
     def _candidates(self) -> list[_Candidate]:
         found: dict[int, _Candidate] = {}

@@ -143,7 +143,8 @@ def date_events(
     """
     doc = parsed.doc
     sents = list(doc.sents)
-    found = [f for f in find_expressions(doc, anchor) if not f.timex.deadline]
+    expressions = find_expressions(doc, anchor, parsed.article.text)  # the doc's text
+    found = [f for f in expressions if not f.timex.deadline]
     dated: list[Event] = []
     order = sorted(range(len(events)), key=lambda index: events[index].sentence_id)
     for event in (events[index] for index in order):

@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -173,8 +175,12 @@ def _entity_pieces(doc: Doc) -> list[tuple[int, int]]:
     return pieces
 
 
-def find_expressions(doc: Doc, anchor: dt.date | None) -> list[FoundExpression]:
-    """The temporal expressions of a parsed story, normalised against its anchor."""
+def find_expressions(
+    doc: Doc, anchor: dt.date | None, text: str | None = None
+) -> list[FoundExpression]:
+    """The temporal expressions of a parsed story, normalised against its anchor.
+
+    `text` is the doc's text when the caller has it (`Doc.text` joins every token)."""
     spans: list[tuple[int, int]] = []
     taken: set[int] = set()
     for start, end in _entity_pieces(doc):
@@ -184,14 +190,19 @@ def find_expressions(doc: Doc, anchor: dt.date | None) -> list[FoundExpression]:
             continue  # "55-year-old" is an age, not a time
         spans.append((start, end))
         taken.update(range(start, end))
-    for match in _PATTERNS.finditer(doc.text):
+    for match in _PATTERNS.finditer(doc.text if text is None else text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and not taken & set(range(span.start, span.end)):
             spans.append((span.start, span.end))
             taken.update(range(span.start, span.end))
-    for token in doc:
-        if token.i in taken:
+    # Only the words that can be one are looked at: a Token object for every word of
+    # the story costs more than the rest of this function.
+    strings = doc.vocab.strings
+    words = [strings[word] for word in (*_SINGLE_WORDS, "past", "future")]
+    for index in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), words)).tolist():
+        if index in taken:
             continue
+        token = doc[index]
         if token.lower_ in _SINGLE_WORDS or (
             token.lower_ in ("past", "future")
             and token.i

@@ -97,7 +97,7 @@ def place_events(
     sents = list(doc.sents)
     toponyms = [
         t
-        for t in find_toponyms(doc, gazetteer, _dateline_entry(dateline))
+        for t in find_toponyms(doc, gazetteer, _dateline_entry(dateline), text=parsed.article.text)
         if t.role == "place" and t.locative and t.entry is not None
     ]
     located = []

@@ -553,18 +553,21 @@ def find_toponyms(
     gazetteer: Gazetteer,
     dateline: GazetteerEntry | None = None,
     with_adjectives: bool = False,
+    text: str | None = None,
 ) -> list[Toponym]:
     """The place names of a parsed story, resolved with the story's context.
 
     Names come from spaCy's GPE and LOC entities (a PERSON or ORG entity is never a
     place, whatever the gazetteer holds); with `with_adjectives` country adjectives
-    ("Turkish") are returned too, as the geoparsing corpora count them."""
-    spans = [ent for ent in doc.ents if ent.label_ in ("GPE", "LOC")]
+    ("Turkish") are returned too, as the geoparsing corpora count them. `text` is
+    the doc's text when the caller has it (`Doc.text` joins every token)."""
+    ents = doc.ents  # built anew on each access
+    spans = [ent for ent in ents if ent.label_ in ("GPE", "LOC")]
     if with_adjectives:
-        spans += [ent for ent in doc.ents if ent.label_ == "NORP" and gazetteer.adjective(ent.text)]
+        spans += [ent for ent in ents if ent.label_ == "NORP" and gazetteer.adjective(ent.text)]
         spans.sort(key=lambda s: s.start)
     context = story_context(gazetteer, (s.text for s in spans if s.label_ != "NORP"), dateline)
-    towns = town_names(doc.text, ((s.start_char, s.text) for s in spans))
+    towns = town_names(doc.text if text is None else text, ((s.start_char, s.text) for s in spans))
     found = []
     for span in spans:
         qualifier_span = _qualifier_span(doc, span, spans)

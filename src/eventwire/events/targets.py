@@ -1,0 +1,302 @@
+"""Whom a verb clause acts on: the target search of events/clauses.py.
+
+In order: the object (when it names another country than the source's), the
+object of a target preposition on the verb ("sent troops to Venezuela"), the
+object itself, the doer of a deed blamed or praised ("condemned Peru's attack"),
+a target preposition on the object ("cooperation with Russia"), the subject of
+a demanded or hoped-for clause ("urged Iran to release"), the first actor
+inside what the verb acts on, a foreign country the act happens in, and whom a
+protest is against. Passives: `passive_targets`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.lexicon import EventCues
+from eventwire.events.phrases import (
+    children,
+    first_inside,
+    has_own_subject,
+    mentions_of,
+    plain_country,
+    prep_objects,
+)
+from eventwire.model import Mention
+
+__all__ = ["TARGET_PREPS", "bare_sector", "is_meeting", "passive_targets", "verb_targets"]
+
+
+# Prepositions that introduce the one an act is done to or with.
+TARGET_PREPS = frozenset(
+    {"with", "against", "to", "on", "from", "toward", "towards", "at", "for", "over", "into",
+     "upon", "between", "among", "onto"}
+)  # fmt: skip
+# Target prepositions that as often name a place, a time or a topic as a target; on
+# the verb itself "of" and "about" name whom one speaks of ("warned of Peru").
+_WEAK_PREPS = frozenset({"at", "for", "over", "into", "of", "about"})
+_SUBJECT_DEPS = {"nsubj", "csubj"}
+_PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+_RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+# What a verb with an object or a complement of its own has.
+_COMPLEMENT_DEPS = {"attr", "oprd", "prep", "ccomp", "xcomp", "agent", "prt"}
+
+
+def verb_targets(
+    verb: Token, mentions: dict[int, Mention], cues: EventCues, sources: list[Mention]
+) -> list[Mention]:
+    objects = children(verb, {"dobj", "dative"})
+    if not objects and not children(verb, _COMPLEMENT_DEPS):
+        # "Chile criticized and sanctioned Peru": coordinated verbs share the object
+        # that only the last one carries.
+        for conj in children(verb, {"conj"}):
+            if conj.pos_ == "VERB" and not children(conj, _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS):
+                return verb_targets(conj, mentions, cues, sources)
+    direct = mentions_of(objects, mentions, cues)
+    own = {m.actor.country for m in sources if m.actor.country}
+    if direct and any(m.actor.country and m.actor.country not in own for m in direct):
+        return direct
+    # "sent troops to Venezuela", "withdrew its troops from Peru": an object that is
+    # a bare sector or the source's own people is what is moved, and the one it goes
+    # to or leaves is the target; without such a phrase the object stays.
+    # "celebrated at Lima with Bolivia": the partner before the place.
+    for prep, pobj in sorted(prep_objects(verb), key=lambda pair: pair[0] in _WEAK_PREPS):
+        if prep in TARGET_PREPS or prep in _WEAK_PREPS:
+            found = mentions_of([pobj], mentions, cues)
+            if found and not set(found) & set(sources):
+                return found
+    if direct and all(bare_sector(m) for m in direct):
+        # "mobilized army reservists for a war against Iraq", "sent a team of
+        # paratroopers to Lebanon": a bare sector moved or readied is not whom the
+        # act is aimed at, when a phrase names a country.
+        aimed = _aimed_at(verb, mentions, cues, sources) or _moved_to(
+            objects, mentions, cues, sources
+        )
+        if any(m.actor.country for m in aimed):
+            return aimed
+    if direct:
+        return direct
+    # "launched artillery, mortar and rocket fire against the camps": the phrase may
+    # hang on the last of coordinated objects.
+    acted_on = objects + children(verb, {"attr", "oprd", "acomp"})
+    acted_on += [c for obj in acted_on for c in obj.conjuncts if c.i > obj.i]
+    for obj in acted_on:
+        # "condemned Peru's attack on Bolivia": blame or praise for a deed goes to
+        # whoever did it, before whom it was done to.
+        found = mentions_of(children(obj, {"poss"}), mentions, cues)
+        if found and not set(found) & set(sources):
+            return found
+        for prep, pobj in prep_objects(obj):
+            # "rejected a request by the president": whoever made the thing acted on.
+            if prep in TARGET_PREPS or prep in ("of", "by"):
+                found = mentions_of([pobj], mentions, cues)
+                if found and not set(found) & set(sources):
+                    # "sent a team of paratroopers to Lebanon": what the object is
+                    # made of, a bare sector, is moved to whom a phrase names.
+                    if prep == "of" and all(bare_sector(m) for m in found):
+                        moved = _moved_to([obj], mentions, cues, sources)
+                        if any(m.actor.country for m in moved):
+                            return moved
+                    return found
+    # "pushed for a ceasefire between Peru and Bolivia": the target on the object of
+    # the verb's own preposition.
+    found = _aimed_at(verb, mentions, cues, sources)
+    if found:
+        return found
+    # "vaccines, for which Maduro expressed his gratitude": thanks (or blame) for a
+    # thing goes to whoever did it, the subject of the verb the thing is object of.
+    if verb.dep_ == "relcl":
+        for prep, pobj in prep_objects(verb):
+            antecedent = verb.head
+            if prep == "for" and pobj.lower_ in _RELATIVE_PRONOUNS and antecedent.dep_ == "dobj":
+                found = mentions_of(children(antecedent.head, _SUBJECT_DEPS), mentions, cues)
+                if found and not set(found) & set(sources):
+                    return found
+    # "urged Iran to release ...", "demanded that Iran release ...": the one asked;
+    # "voiced hopes that Iran would ...", "rejected claims that Iran had ...": the one
+    # the hope or the claim is about.
+    if verb.lemma_.lower() in cues.say_verbs:
+        return _own_content_target(verb, mentions, cues, sources)
+    comps = children(verb, {"ccomp", "xcomp"})
+    comps += [c for obj in objects for c in children(obj, {"acl", "ccomp"}) if _that_clause(c)]
+    for comp in comps:
+        found = mentions_of(children(comp, _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS), mentions, cues)
+        if found and not set(found) & set(sources):
+            return found
+    if verb.lemma_.lower() not in cues.say_verbs:
+        # "threatened to deliver blows to the United States", "agreed to reopen its
+        # borders to UN peacekeepers": what a verb of intent or commitment acts on
+        # is whom its complement, done by the same subject, acts on.
+        for comp in children(verb, {"xcomp"}):
+            if comp.pos_ == "VERB" and not has_own_subject(comp):
+                found = verb_targets(comp, mentions, cues, sources)
+                if found:
+                    return found
+    if is_meeting(verb, cues):
+        # "resumed negotiations in Ecuador", "met in Peru": where talks are held is
+        # no party to them.
+        return _nested_targets(verb, mentions, cues, sources, venues=False)
+    return (
+        _nested_targets(verb, mentions, cues, sources)
+        or _foreign_place(verb, mentions, sources)
+        or _protested(verb, mentions, cues, sources)
+        or _struck(verb, mentions, cues, sources)
+    )
+
+
+# Pronouns by which what a speaker says is about the speaker itself.
+_SELF_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+
+
+def _own_content_target(
+    verb: Token, mentions: dict[int, Mention], cues: EventCues, sources: list[Mention]
+) -> list[Mention]:
+    """ "Peru said it would not recognise Chile's claim", "said they hoped Bolivia
+    would return": a statement about what the speaker itself does, hopes or doubts
+    is addressed to whom that is about; what it says of others ("said Chile had
+    attacked") names no target of the statement."""
+    own = {source.actor.code for source in sources}
+    for comp in children(verb, {"ccomp"}):
+        subjects = children(comp, _SUBJECT_DEPS)
+        about_self = bool(subjects) and all(
+            (s.i in mentions and mentions[s.i].actor.code in own)
+            or (s.i not in mentions and s.lower_ in _SELF_PRONOUNS)
+            for s in subjects
+        )
+        if about_self:
+            found = verb_targets(comp, mentions, cues, sources)
+            if found:
+                return found
+    return []
+
+
+def _aimed_at(
+    verb: Token, mentions: dict[int, Mention], cues: EventCues, sources: list[Mention]
+) -> list[Mention]:
+    """The actor of a target preposition on the object of one of the verb's own
+    prepositions: "pushed for a ceasefire between Peru and Bolivia"."""
+    for _, pobj in prep_objects(verb):
+        for prep, inner in prep_objects(pobj):
+            if prep in TARGET_PREPS:
+                found = mentions_of([inner], mentions, cues)
+                if found and not set(found) & set(sources):
+                    return found
+    return []
+
+
+def bare_sector(mention: Mention) -> bool:
+    """A sector with no country ("troops", "paratroopers"); an IGO is no such."""
+    return mention.actor.country is None and mention.actor.sector is not None
+
+
+def _moved_to(
+    objects: list[Token], mentions: dict[int, Mention], cues: EventCues, sources: list[Mention]
+) -> list[Mention]:
+    """ "a team of paratroopers to Lebanon": the actor of a target preposition inside
+    the objects' own phrases, other than "of" (what the object is made of)."""
+    for obj in objects:
+        for token in obj.subtree:
+            if token.dep_ == "prep" and token.lower_ in TARGET_PREPS:
+                found = mentions_of(children(token, {"pobj"}), mentions, cues)
+                if found and not set(found) & set(sources):
+                    return found
+    return []
+
+
+def _struck(
+    verb: Token, mentions: dict[int, Mention], cues: EventCues, sources: list[Mention]
+) -> list[Mention]:
+    """ "carried out three air strikes in Mosul, killing dozens of militants": with no
+    other target, an act is done to whom the participle that tells its outcome acts
+    on (a participle with no subject of its own, whose doer is the verb's)."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and not has_own_subject(child):
+            found = mentions_of(children(child, {"dobj"}), mentions, cues)
+            if found and not set(found) & set(sources):
+                return found
+    return []
+
+
+def _protested(
+    verb: Token, mentions: dict[int, Mention], cues: EventCues, sources: list[Mention]
+) -> list[Mention]:
+    """ "began a hunger strike to protest Peru's decision", "staged a sit-in in
+    protest against arrests by the police": with no other target, whom the act is
+    against is named in why it is done (data/event_cues.yaml `protest_*`)."""
+    for child in verb.children:
+        purpose = (
+            child.dep_ == "advcl"
+            and child.lemma_.lower() in cues.protest_purpose_verbs
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            and not has_own_subject(child)
+        )
+        if purpose:
+            found = verb_targets(child, mentions, cues, sources)
+            if found:
+                return found
+    for prep, pobj in prep_objects(verb):
+        if prep == "in" and pobj.lemma_.lower() in cues.protest_nouns:
+            found = first_inside([pobj], mentions, cues, sources)
+            if found:
+                return found
+    return []
+
+
+def passive_targets(
+    verb: Token, mentions: dict[int, Mention], cues: EventCues, sources: list[Mention]
+) -> list[Mention]:
+    """The target of a passive whose subject is no actor: the object of a target
+    preposition on the verb ("imposed on Peru"), else a foreign country it happens in."""
+    for prep, pobj in prep_objects(verb):
+        if prep in TARGET_PREPS and prep not in _WEAK_PREPS:
+            found = mentions_of([pobj], mentions, cues)
+            if found and not set(found) & set(sources):
+                return found
+    return _foreign_place(verb, mentions, sources)
+
+
+def _foreign_place(
+    verb: Token, mentions: dict[int, Mention], sources: list[Mention]
+) -> list[Mention]:
+    """ "Chile's president arrived in Peru": with no other target, a foreign country
+    the act happens in is whom it is done to (the visit, the deployment)."""
+    own = {source.actor.country for source in sources}
+    for prep, pobj in prep_objects(verb):
+        if prep == "in" and plain_country(pobj, mentions):
+            mention = mentions[pobj.i]
+            if None not in own and mention.actor.country not in own:
+                return [mention]
+    return []
+
+
+def _that_clause(clause: Token) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ == "that" for child in clause.children)
+
+
+def _nested_targets(
+    verb: Token,
+    mentions: dict[int, Mention],
+    cues: EventCues,
+    sources: list[Mention],
+    venues: bool = True,
+) -> list[Mention]:
+    """The first actor, in reading order, inside what the verb acts on: "criticized the
+    closure of guest houses in Lima", "cordoned off the roads leading into Bolivia".
+    Only the verb's objects and its target prepositions are entered, so a place or a
+    time on the verb itself ("met in Lima") is no target."""
+    # A particle's phrase too: "kidnapped up to 16 Peruvian advisers".
+    roots = children(verb, {"dobj", "dative", "attr", "oprd", "prt"})
+    roots += [prep for prep in children(verb, {"prep"}) if prep.lower_ in TARGET_PREPS]
+    return first_inside(
+        roots, mentions, cues, sources, skip=frozenset() if venues else _VENUE_PREPS
+    )
+
+
+# Prepositions that name where an act is held ("talks in Geneva", "at the UN").
+_VENUE_PREPS = frozenset({"in", "at"})
+
+
+def is_meeting(verb: Token, cues: EventCues) -> bool:
+    """Whether a clause is a meeting or negotiation ("met", "resumed negotiations")."""
+    words = [verb, *children(verb, {"dobj", "attr", "nsubjpass"})]
+    return any(token.lemma_.lower() in cues.meeting_words for token in words)
