@@ -14,12 +14,13 @@ Usage: python bench/throughput.py [--stories 2000] [--workers 1 2]
     sentences that can hold an actor, a trigger or a quote get the full parse.
 All four are timed the same way: from starting a process pool of the same kind
 (each worker loading its model, and for (b) and (c) the actor tables, lexicon
-and gazetteer) to the last story done. Prints stories/s, sentences/s, peak RSS per worker, the ratios to (a) of the
-wall-clock time and of the CPU time (user and system, workers included: the
-figure that holds when other work shares the machine), the stories a day each
-implies on this machine, the share of sentences (c) parsed
-and whether (b) and (c) stored the same events. Timings are only comparable
-within one run; docs/benchmarks.md keeps the table with this command.
+and gazetteer) to the last story done. Prints stories/s, sentences/s, peak RSS
+per worker, the ratios to (a) of the wall-clock time and of the CPU time (user
+and system, workers included: the figure that holds when other work shares the
+machine), the stories a day each implies on this machine, the share of
+sentences (c) parsed and whether (b) and (c) stored the same events. Timings
+are only comparable within one run; docs/benchmarks.md keeps the table with
+this command.
 """
 
 from __future__ import annotations

@@ -257,3 +257,25 @@ def test_reaction_with_no_statement_told_before_keeps_the_story_day(nlp: Languag
     )
     [dated] = date_events([dismissal], parsed, WEDNESDAY)
     assert (dated.date, dated.background) == ("2022-02-16", False)
+
+
+def test_past_cue_in_what_is_reported_does_not_make_the_saying_background(
+    nlp: Language,
+) -> None:
+    text = "The ministry said the two drivers had been arrested for smuggling fuel."
+    dated = _all_dated(nlp, text, ["said", "arrested"])
+    assert (dated["said"].date, dated["said"].background) == ("2022-02-16", False)
+    assert dated["arrested"].background
+
+
+def test_past_cue_in_a_participle_clause_stays_with_that_clause(nlp: Language) -> None:
+    text = "The ministry rejected the remarks, denying that any troops had been sent."
+    dated = _all_dated(nlp, text, ["rejected"])
+    assert (dated["rejected"].date, dated["rejected"].background) == ("2022-02-16", False)
+
+
+def test_a_bound_before_the_expression_dates_nothing(nlp: Language) -> None:
+    text = "The two presidents pledged on Tuesday to double trade by the end of the decade."
+    assert _dated(nlp, text, "pledged").date == "2022-02-15"
+    text = "The presidents pledged to double trade by the end of the decade."
+    assert _dated(nlp, text, "pledged").date == "2022-02-16"

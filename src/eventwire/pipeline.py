@@ -43,6 +43,8 @@ class CoderOptions:
     # Parse only the sentences that can hold an actor, a trigger or a quote
     # (nlp_prefilter.py); the others keep their text and offsets, unparsed.
     prefilter: bool = True
+    # Role nouns from the users' agents dictionaries only, none of ours (sectors.tsv).
+    only_user_agents: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,9 @@ class Coder:
         def tokenize(text: str) -> list[str]:
             return [token.text for token in tokenizer(text)]
 
-        knowledge = load_actor_knowledge(tokenize, actors, agents)
+        knowledge = load_actor_knowledge(
+            tokenize, actors, agents, only_user_agents=options.only_user_agents
+        )
         codebook = load_cameo_codebook()
         lexicon = load_lexicon(codebook, options.verb_files)
         cues = load_cue_lexicon()

@@ -28,6 +28,8 @@ COUNTRY_COLUMNS = [
     "capital_geonameid",
     "metonyms",
     "kind",
+    "part_of",
+    "since",
 ]
 SECTOR_COLUMNS = ["term", "sector", "kind", "note"]
 ORGANIZATION_COLUMNS = ["code", "name", "names", "kind", "sector"]
@@ -305,3 +307,14 @@ def test_country_and_organization_codes_do_not_collide(countries, organizations)
     _, country_rows = countries
     _, org_rows = organizations
     assert not {r["code"] for r in country_rows} & {r["code"] for r in org_rows}
+
+
+def test_country_splits_name_a_known_state_and_a_date(countries):
+    # part_of/since: the state a country split from and the day it became its own.
+    _, rows = countries
+    codes = {row["code"] for row in rows}
+    for row in rows:
+        assert bool(row["part_of"]) == bool(row["since"]), row["code"]
+        if row["part_of"]:
+            assert row["part_of"] in codes and row["part_of"] != row["code"], row["code"]
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["since"]), row["code"]

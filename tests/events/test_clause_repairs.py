@@ -257,5 +257,75 @@ def test_an_international_body_acted_on_is_no_bare_sector(coder: Coder) -> None:
     assert targets_of(events) == {"IGOUNO"}
 
 
+def test_aid_is_for_whom_its_purpose_names(coder: Coder) -> None:
+    events = coded(coder, "Chile is mobilising additional funds to support peace building in Peru.")
+    assert targets_of(events) == {"PER"}
+
+
+def test_curfew_is_laid_on_the_country_it_is_imposed_in(coder: Coder) -> None:
+    events = coded(coder, "Peruvian authorities imposed a curfew in the town of Tacna in Peru.")
+    assert dyads(events, "17") == {("PERGOV", "PER")}
+
+
+def test_taking_part_in_operations_in_a_foreign_country(coder: Coder) -> None:
+    events = coded(coder, "Chilean troops participate in peacekeeping operations in Peru.")
+    assert targets_of(events) == {"PER"}
+
+
+def test_sources_without_a_country_do_not_block_the_foreign_place(coder: Coder) -> None:
+    events = coded(coder, "Troops and aircraft from Chile have arrived in Peru.")
+    assert targets_of(events) == {"PER"}
+
+
+def test_announced_act_keeps_the_target_inside_its_object(coder: Coder) -> None:
+    events = coded(coder, "Chile announced a suspension of air links with Peru on Wednesday.")
+    assert dyads(events, "16") == {("CHL", "PER")}
+
+
+def test_measure_lifted_in_part_of_a_country(coder: Coder) -> None:
+    events = coded(coder, "Peru's president lifted a state of emergency in northern parts of Peru.")
+    assert dyads(events, "08") == {("PERGOV", "PER")}
+
+
+def test_every_complement_of_a_request_is_the_ones_asked(coder: Coder) -> None:
+    events = coded(coder, "Chile asked Peru to share intelligence and increase naval patrols.")
+    assert {(e.source.code if e.source else None, e.modality) for e in events if e.cameo[:2] in (
+        "06", "15")} == {("PER", "hypothetical")}  # fmt: skip
+
+
+def test_finite_conjunct_after_a_request_is_the_askers_own_act(coder: Coder) -> None:
+    events = coded(
+        coder, "Chile urged Peru to withdraw its troops and then recalled its ambassador."
+    )
+    assert {source for source, _ in dyads(events, "16")} == {"CHL"}
+
+
+def test_what_the_source_owns_is_not_the_target(coder: Coder) -> None:
+    events = coded(coder, "Chile has closed Chile's land borders with Peru and Bolivia.")
+    assert dyads(events, "17") == {("CHL", "PER"), ("CHL", "BOL")}
+
+
+def test_troops_sent_for_a_purpose_in_a_country(coder: Coder) -> None:
+    events = coded(coder, "Chile has sent 3,000 troops to distribute supplies in Peru.")
+    assert targets_of(events) == {"PER"}
+
+
+def test_a_place_of_the_sources_own_side_is_no_partner(coder: Coder) -> None:
+    # "at the Kremlin" codes as Russia's government, as the source does.
+    events = coded(
+        coder, "Russia's president has held talks at the Kremlin with the Peruvian president."
+    )
+    assert dyads(events, "04") == {("RUSGOV", "PERGOV")}
+
+
+def test_passive_conjunct_of_a_misparsed_active_verb(coder: Coder) -> None:
+    events = coded(
+        coder,
+        "Eighteen Peruvian fishermen, held captive in Chile for more than 100 days, have been "
+        "freed by Chilean forces, ending a standoff.",
+    )
+    assert dyads(events, "08") == {("CHLMIL", "PERCVL")}
+
+
 def targets_of(events: list[Event]) -> set[str | None]:
     return {e.target.code if e.target else None for e in events}

@@ -7,12 +7,13 @@ country)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from eventwire.actors.knowledge import AgentEntry, NameEntry
 from eventwire.actors.matching import Match
+from eventwire.actors.tokens import StoryTokens
 from eventwire.model import Actor, ResolvedBy
 
 # Dependents that belong to a noun phrase's description of its head.
@@ -93,6 +94,39 @@ class Clues:
     person: str | None = None
     modifier_name: NameEntry | None = None  # an organisation named in a modifier
     people: bool = False  # an ethnic or religious group in a modifier ("Moslem forces")
+
+
+def phrase_tokens(
+    parse: StoryTokens,
+    names: Mapping[int, Match[NameEntry]],
+    agents: Mapping[int, Match[AgentEntry]],
+    head: Token,
+) -> tuple[Token, ...]:
+    """The head, its left descriptive modifiers (with their subtrees) and, for a name,
+    the whole name; cut at the last coordination or comma before the head."""
+    lower, dep, pos = parse.lower, parse.dep, parse.pos
+    chosen = {head.i}
+    for child in head.lefts:
+        if child.dep_ in MODIFIER_DEPS:
+            chosen.update(token.i for token in child.subtree if token.i < head.i)
+    match = names.get(head.i)
+    if match is not None:
+        chosen.update(range(match.start, match.end))
+    start = min(chosen)
+    for i in range(head.i - 1, start - 1, -1):
+        if lower[i] in PHRASE_BREAKS or dep[i] == "cc":
+            start = i + 1
+            break
+    if head.pos_ == "PROPN" and head.i not in agents and head.i not in names:
+        # A title the parser hung elsewhere: "... and Venezuelan Petroleum Minister
+        # Tareck El Aissami" has "Minister" as a conjunct, not a compound of the name.
+        while start > 0 and (start - 1 in agents or start - 1 in names):
+            if lower[start - 1] in PHRASE_BREAKS or pos[start - 1] in ("ADP", "VERB"):
+                break
+            start -= 1
+    # A name goes on past its head: "the Organization of African Unity".
+    end = max(chosen) if match is not None else head.i
+    return tuple(parse.tokens[start : end + 1])
 
 
 def counted_people(demonym: Token) -> AgentEntry | None:
@@ -207,3 +241,73 @@ def capital_actor(head: Token, entry: NameEntry, text: str) -> Actor:
     if governs or preposition == "by":
         return Actor(entry.country + "GOV", entry.country, "GOV", text, None, "knowledge")
     return Actor(entry.code, entry.country, entry.sector, text, None, "knowledge")
+
+
+# Name kinds that stand for a state acting as a party: not a people or an adjective,
+# nor a capital, which news names as a place as often as a party ("including Belgrade").
+_STATE_KINDS = {"country", "seat"}
+
+
+def names_state_as_party(
+    head: Token, phrase: Sequence[Token], names: Mapping[int, Match[NameEntry]], country: str
+) -> bool:
+    """Whether `head`'s sentence names `country` itself as another party, outside the
+    phrase and not as a venue or a modifier: "Prime Minister X expressed condolences
+    to the Government of Turkey" tells against X being Turkish, while "Judge Y charged
+    officers in Peru", "12 Peruvian officers" or "Ghana's unions" do not. A story's
+    one country is then no guess for a title of no stated country."""
+    inside = {token.i for token in phrase}
+    sentence = head.sent
+    for i in range(sentence.start, sentence.end):
+        match = names.get(i)
+        if i in inside or match is None or match.start != i:
+            continue
+        entry = match.value
+        if entry.country != country or entry.kind not in _STATE_KINDS:
+            continue
+        token = head.doc[match.end - 1]
+        if token.dep_ in ("poss", "compound", "amod"):
+            continue  # "Ghana's unions": another party of that country, not the state
+        if token.dep_ == "pobj" and token.head.lower_ in VENUE_PREPS:
+            continue  # where it happened
+        return True
+    return False
+
+
+def with_user_agents(
+    actor: Actor, phrase: Sequence[Token], agents: Mapping[int, Match[AgentEntry]]
+) -> Actor:
+    """Every agent of a user's dictionary in the phrase adds its code, in text order, as
+    PETRARCH assembles codes: a prefix agent before ("MSF Arnor diplomat": NGO + ARNGOV),
+    a suffix one after; a code already present is not added twice."""
+    code = actor.code
+    seen: set[int] = set()
+    for token in phrase:
+        match = agents.get(token.i)
+        if match is None or match.start in seen or not match.value.from_user:
+            continue
+        seen.add(match.start)
+        part = match.value.sector
+        present = {code[i : i + 3] for i in range(0, len(code), 3)}
+        if not part or {part[i : i + 3] for i in range(0, len(part), 3)} <= present:
+            continue
+        code = part + code if match.value.position == "prefix" else code + part
+    return actor if code == actor.code else replace(actor, code=code)
+
+
+def place_country(pobj: Token) -> str | None:
+    """The country of a place the parser tagged that the actor tables do not name ("a
+    missionary from Calgary", "the government of Sindh province"): the gazetteer's
+    first reading (countries before regions before towns, the most populous first)."""
+    from eventwire.where.gazetteer import load_gazetteer  # loaded once per process
+
+    first = pobj.left_edge.i
+    places = [
+        ent
+        for ent in pobj.doc.ents
+        if ent.label_ in ("GPE", "LOC") and ent.start <= pobj.i and ent.end > first
+    ]
+    if not places:
+        return None
+    entries = load_gazetteer().lookup(places[-1].text)
+    return entries[0].country if entries else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -117,6 +117,9 @@ class AgentEntry:
     # Whether the noun names one person ("president"), a body ("ministry") or a
     # group of people ("troops"): only a person can be "he", only a body "it".
     kind: AgentKind = "person"
+    # From a user's agents dictionary: such agents are assembled PETRARCH's way
+    # (every agent of a phrase adds its code; see clues.with_user_agents).
+    from_user: bool = False
 
 
 @dataclass(slots=True)
@@ -124,6 +127,11 @@ class PhraseTable(Generic[V]):
     """Phrases (tuples of keys) to values, matched longest-first at a token position."""
 
     by_first: dict[str, list[tuple[tuple[str, ...], V]]] = field(default_factory=dict)
+    # The same phrases for lookup (match_at): every phrase, and the lengths of those
+    # of each first word, longest first. A common first word ("the", "national")
+    # starts dozens of phrases but only a few lengths.
+    phrases: dict[tuple[str, ...], V] = field(default_factory=dict, repr=False)
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     def add(self, phrase: tuple[str, ...], value: V) -> None:
         if not phrase:
@@ -132,13 +140,17 @@ class PhraseTable(Generic[V]):
         bucket[:] = [(p, v) for p, v in bucket if p != phrase]  # later entries override
         bucket.append((phrase, value))
         bucket.sort(key=lambda item: -len(item[0]))
+        self.phrases[phrase] = value
+        self.lengths[phrase[0]] = tuple(sorted({len(p) for p, _ in bucket}, reverse=True))
 
     def match_at(self, keys: Sequence[str], start: int) -> tuple[int, V] | None:
         """Longest phrase starting at keys[start]: (length, value), or None."""
-        for phrase, value in self.by_first.get(keys[start], ()):
-            end = start + len(phrase)
-            if end <= len(keys) and tuple(keys[start:end]) == phrase:
-                return len(phrase), value
+        for length in self.lengths.get(keys[start], ()):
+            end = start + length
+            if end <= len(keys):
+                phrase = tuple(keys[start:end])
+                if phrase in self.phrases:
+                    return length, self.phrases[phrase]
         return None
 
     def __len__(self) -> int:
@@ -154,12 +166,18 @@ def lower_key(token: Token) -> str:
 
 
 def lemma_key(token: Token) -> str:
-    if token.pos_ == "VERB" and token.dep_ == "amod":
+    return role_key(token, token.lemma_, token.lower_, token.pos_, token.dep_)
+
+
+def role_key(token: Token, lemma_: str, lower_: str, pos_: str, dep_: str) -> str:
+    """`lemma_key` of a token whose attributes (named as spaCy's) were read already
+    (actors/tokens.py)."""
+    if pos_ == "VERB" and dep_ == "amod":
         # A participle describing a noun is written as such in the tables: "ruling
         # party", "armed group" (its lemma, "rule" or "arm", would never match).
-        return token.lower_
-    lemma = token.lemma_.lower()
-    if token.is_sent_start and token.pos_ == "PROPN" and lemma == token.lower_:
+        return lower_
+    lemma = lemma_.lower()
+    if pos_ == "PROPN" and lemma == lower_ and token.is_sent_start:
         # A plural role noun opening a sentence is often tagged as a name and left
         # unlemmatised ("Rebels attacked", "Authorities said"): singularise it here.
         if lemma.endswith("ies"):
@@ -222,11 +240,15 @@ def load_actor_knowledge(
     tokenize: Tokenize,
     dictionary_actors: Iterable[DictionaryActor] = (),
     dictionary_agents: Iterable[DictionaryAgent] = (),
+    only_user_agents: bool = False,
 ) -> ActorKnowledge:
     """Load the shipped tables and any user dictionaries into phrase tables.
 
     `tokenize` splits a phrase into words the way the parser will (spaCy's
     tokenizer), so "U.S.-backed" or "Côte d'Ivoire" line up with the text.
+    `only_user_agents` leaves out the shipped role nouns (sectors.tsv): a user
+    whose agents dictionary is meant to be the whole list (PETRARCH's own
+    validation suites) gets no "crowds" or "polices" actors it does not name.
     """
     names: PhraseTable[NameEntry] = PhraseTable()
     capitals: dict[str, tuple[str, float, float, int]] = {}
@@ -257,20 +279,17 @@ def load_actor_knowledge(
             if kind == "country":
                 country_names[text] = code
             phrase = tuple(tokenize(text))
-            names.add(
-                phrase,
-                NameEntry(
-                    code=code + (sector or ""),
-                    country=code,
-                    sector=sector,
-                    kind=kind,
-                    name=row["name"],
-                ),
+            entry = NameEntry(
+                code=code + (sector or ""),
+                country=code,
+                sector=sector,
+                kind=kind,
+                name=row["name"],
+                dated=_before_independence(row, sector),
             )
+            names.add(phrase, entry)
             if phrase and phrase[0].lower() == "the" and len(phrase) > 1:
-                names.add(
-                    phrase[1:], NameEntry(code + (sector or ""), code, sector, kind, row["name"])
-                )
+                names.add(phrase[1:], entry)
     for row in _data_rows("peoples.tsv"):
         home = row["home"] or None
         for text in _alternatives(row["names"]):
@@ -285,15 +304,17 @@ def load_actor_knowledge(
         for text in [row["name"], *_alternatives(row["names"])]:
             names.add(tuple(tokenize(text)), entry)
     agents: PhraseTable[AgentEntry] = PhraseTable()
-    for row in _data_rows("sectors.tsv"):
+    for row in () if only_user_agents else _data_rows("sectors.tsv"):
         agent_kind = _AGENT_KINDS.get(row.get("kind") or "person")
         if agent_kind is None:
             raise ValueError(f"sectors.tsv: {row['term']!r} has unknown kind {row['kind']!r}")
-        agents.add(
-            # tokenized like the text: "secretary-general" is three words to spaCy
-            tuple(word.lower() for word in tokenize(row["term"])),
-            AgentEntry(row["sector"], kind=agent_kind),
-        )
+        # tokenized like the text: "secretary-general" is three words to spaCy
+        words = tuple(word.lower() for word in tokenize(row["term"]))
+        role = AgentEntry(row["sector"], kind=agent_kind)
+        agents.add(words, role)
+        lemmas = _singular_inner_words(words)
+        if lemmas != words:
+            agents.add(lemmas, role)
 
     def user_phrase(words: tuple[str, ...]) -> tuple[str, ...]:
         # Split as the parser splits the text ("al-qaeda" -> al - qaeda), lower-cased.
@@ -306,7 +327,7 @@ def load_actor_knowledge(
     for agent in dictionary_agents:
         user_agents.add(
             user_phrase(agent.phrase),
-            AgentEntry(agent.code.upper().strip("~"), agent.position),
+            AgentEntry(agent.code.upper().strip("~"), agent.position, from_user=True),
         )
     return ActorKnowledge(
         names=names,
@@ -320,6 +341,30 @@ def load_actor_knowledge(
         context_names=_context_names(tokenize),
         spellings=SpellingIndex.of(country_names.items()),
     )
+
+
+def _singular_inner_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The text is scanned by lemma, so a plural inside a term ("human rights activist",
+    "foreign affairs minister") is "right", "affair" there: the term is also kept so.
+    Words that only look plural ("news", "business", "religious") stay."""
+    inner = [
+        word[:-1]
+        if word.endswith("s") and not word.endswith(("ss", "us", "news")) and len(word) > 3
+        else word
+        for word in words[:-1]
+    ]
+    return (*inner, *words[-1:])
+
+
+def _before_independence(row: Mapping[str, str], sector: str | None) -> tuple[DatedCode, ...]:
+    """A state that split from another (South Sudan from Sudan on 2011-07-09): its
+    names, capital and demonyms are the older state's in stories dated before. Juba
+    in 1995 was Sudan's; without a date the present state is meant."""
+    former, since = row.get("part_of") or "", row.get("since") or ""
+    if not former or not since:
+        return ()
+    until = dt.date.fromisoformat(since) - dt.timedelta(days=1)
+    return (DatedCode(former + (sector or ""), None, until),)
 
 
 def _context_names(tokenize: Tokenize) -> PhraseTable[ContextName]:

@@ -19,12 +19,17 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
 
-LeaderRole = Literal["head_of_state", "head_of_government", "foreign_minister", "defence_minister"]
+LeaderRole = Literal[
+    "head_of_state", "head_of_government", "foreign_minister", "defence_minister", "press_secretary"
+]
+# The head of state's press secretary ("Peskov said", "Psaki told reporters") is quoted
+# by surname alone as often as a minister is.
 ROLES: tuple[LeaderRole, ...] = (
     "head_of_state",
     "head_of_government",
     "foreign_minister",
     "defence_minister",
+    "press_secretary",
 )
 # CAMEO sector of an office holder; the defence minister is MIL, as in sectors.tsv.
 ROLE_SECTORS: dict[str, str] = {
@@ -32,6 +37,16 @@ ROLE_SECTORS: dict[str, str] = {
     "head_of_government": "GOV",
     "foreign_minister": "GOV",
     "defence_minister": "MIL",
+    "press_secretary": "GOV",
+}
+# The bare titles ("the president said") that point back to an office holder the
+# table named without a title ("Maduro thanked Russia. The president said ...").
+ROLE_TITLES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "head_of_state": (("president",),),
+    "head_of_government": (("prime", "minister"), ("premier",)),
+    "foreign_minister": (("foreign", "minister"),),
+    "defence_minister": (("defence", "minister"), ("defense", "minister")),
+    "press_secretary": (("press", "secretary"),),
 }
 FORMER_SECTOR = "ELI"  # CAMEO's elites: former officials among them
 

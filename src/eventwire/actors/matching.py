@@ -25,6 +25,7 @@ from eventwire.actors.knowledge import (
     lemma_key,
     lower_key,
     name_key,
+    role_key,
 )
 from eventwire.actors.tokens import StoryTokens
 
@@ -59,7 +60,16 @@ class TokenKeys:
     def __call__(self, key: Callable[[Token], str]) -> list[str]:
         keys = self._by_key.get(key)
         if keys is None:
-            keys = self._by_key[key] = [key(token) for token in self._story.tokens]
+            story = self._story
+            if key is lemma_key:  # the same, from the attributes the story has read
+                lower, pos, dep = story.lower, story.pos, story.dep
+                keys = [
+                    role_key(token, token.lemma_, lower[i], pos[i], dep[i])
+                    for i, token in enumerate(story.tokens)
+                ]
+            else:
+                keys = [key(token) for token in story.tokens]
+            self._by_key[key] = keys
         return keys
 
 
@@ -79,6 +89,12 @@ def scan(keys: Sequence[str], table: PhraseTable[V]) -> list[Match[V]]:
         if found is None:
             continue
         length, value = found
+        if keys[position] == "the" and position + 1 < len(keys):
+            # "the UN" is an alias, but "the UN refugee agency" is the longer name
+            # that starts after the article.
+            after = table.match_at(keys, position + 1)
+            if after is not None and after[0] + 1 > length:
+                position, (length, value) = position + 1, after
         matches.append(Match(position, position + length, value))
         end = position + length
     return matches
@@ -115,6 +131,13 @@ class PhraseIndex:
     persons: dict[int, Span]  # tokens of the parser's PERSON entities
 
 
+def _shipped_names_within(names: Sequence[Match[NameEntry]], span: Match[AgentEntry]) -> bool:
+    return all(
+        match.value.kind != "dictionary" and span.start <= match.start and match.end <= span.end
+        for match in names
+    )
+
+
 def index_phrases(
     story: StoryTokens, knowledge: ActorKnowledge, anchor: dt.date | None
 ) -> PhraseIndex:
@@ -149,20 +172,44 @@ def index_phrases(
         for i in range(match.start, match.end):
             names[i] = dated
         name_heads.add(match_head(story, match.start, match.end))
+    _acronyms_in_brackets(story, names)
     shared = _choose_shared_names(story, knowledge, names, name_heads, token_keys)
     _misspelt_countries(story, ents, knowledge, names, name_heads, shared)
     agents: dict[int, Match[AgentEntry]] = {}
-    for agent_match in scan(token_keys(lemma_key), knowledge.agents) + scan(
-        token_keys(lower_key), knowledge.dictionary_agents
-    ):
-        if any(i in names for i in range(agent_match.start, agent_match.end)):
+    ours = scan(token_keys(lemma_key), knowledge.agents)
+    theirs_agents = scan(token_keys(lower_key), knowledge.dictionary_agents)
+    for n, agent_match in enumerate(ours + theirs_agents):
+        covered = [names[i] for i in range(agent_match.start, agent_match.end) if i in names]
+        if covered and n >= len(ours) and _shipped_names_within(covered, agent_match):
+            # A user's agent replaces a shipped name it wholly spans: their "MSF" is
+            # an agent ([NGO~]), ours an organisation; theirs override ours.
+            for overlapped in covered:
+                for i in range(overlapped.start, overlapped.end):
+                    names.pop(i, None)
+                name_heads.discard(match_head(story, overlapped.start, overlapped.end))
+        elif covered:
             continue  # a word of a name is not a role: the "Bank" of "West Bank"
+        elif n < len(ours) and _title_inside_organisation(story, ents, agent_match):
+            continue  # "the General Confederation of Labor" is no general
         for i in range(agent_match.start, agent_match.end):
             agents[i] = agent_match
     persons: dict[int, Span] = {
         i: ent for ent in ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)
     }
     return PhraseIndex(names, name_heads, agents, persons)
+
+
+def _title_inside_organisation(
+    story: StoryTokens, ents: Sequence[Span], match: Match[AgentEntry]
+) -> bool:
+    """A capitalised title for one person ("General", "President") that opens or
+    sits inside an organisation's name ("General Confederation of Labor", "General
+    Assembly") rather than ending it: a word of the name, not a role."""
+    if match.value.kind != "person" or not story.tokens[match.start].is_title:
+        return False
+    return any(
+        ent.label_ == "ORG" and ent.start <= match.start and match.end < ent.end for ent in ents
+    )
 
 
 # What the parser tags a real place or person that is one letter off a country: the
@@ -173,7 +220,7 @@ _PLACE_OR_PERSON = {"GPE", "LOC", "FAC", "PERSON"}
 
 def _misspelt_countries(
     story: StoryTokens,
-    ents: tuple[Span, ...],
+    ents: Sequence[Span],
     knowledge: ActorKnowledge,
     names: dict[int, Match[NameEntry]],
     name_heads: set[int],
@@ -202,12 +249,38 @@ def _misspelt_countries(
         name_heads.add(i)
 
 
-def _inside_named_entity(ents: tuple[Span, ...], match: Match[NameEntry]) -> bool:
+def _inside_named_entity(ents: Sequence[Span], match: Match[NameEntry]) -> bool:
     """Part of a longer person's, organisation's or place's name the parser found."""
     for ent in ents:
         if ent.label_ in _NOT_PEOPLE_ENTS and ent.start < match.end and match.start < ent.end:
             return ent.start < match.start or ent.end > match.end
     return False
+
+
+def _acronyms_in_brackets(story: StoryTokens, names: dict[int, Match[NameEntry]]) -> None:
+    """A name's acronym in brackets right after it is that name, coded as it is: "the
+    European Union (EU)" is one actor, whichever table (ours or a user's) knew each.
+    The acronym must spell the name's initials."""
+    lower = story.lower
+    for i in range(2, len(lower) - 1):
+        acronym = names.get(i)
+        before = names.get(i - 2)
+        if (
+            acronym is None
+            or before is None
+            or before.end != i - 1
+            or lower[i - 1] != "("
+            or lower[i + 1] != ")"
+            or acronym.end != i + 1
+            or acronym.value == before.value
+        ):
+            continue
+        initials = "".join(
+            word[0] for word in story.lower[before.start : before.end] if word[:1].isalpha()
+        )
+        # Only an acronym of the name itself: "Lebanon (UNIFIL)" names the force before.
+        if lower[i].replace(".", "") == initials:
+            names[i] = Match(i, i + 1, before.value)
 
 
 def _inside_longer_name(

@@ -60,18 +60,27 @@ class InMemoryActorMemory:
 
     max_age: dt.timedelta = DEFAULT_MAX_AGE
     lessons: dict[str, dict[str, LearnedActor]] = field(default_factory=dict)  # name -> story
+    # The full names learned, by each shorter ending of theirs ("Vidal", "Ortega
+    # Vidal" of "Luis Ortega Vidal"): a recall by a short form looks its name up
+    # here, not through every name a large corpus taught.
+    endings: dict[tuple[str, ...], set[str]] = field(default_factory=dict, repr=False)
 
     def learn(self, lesson: LearnedActor) -> None:
         if not lesson.name.strip():
             raise ValueError(f"a learned actor needs a name: {lesson!r}")
+        if lesson.name not in self.lessons:
+            words = tuple(lesson.name.split())
+            for k in range(1, len(words)):
+                self.endings.setdefault(words[-k:], set()).add(lesson.name)
         self.lessons.setdefault(lesson.name, {})[lesson.article_id] = lesson
 
     def recall(self, name: str, date: dt.date | None) -> LearnedActor | None:
         candidates = self.lessons.get(name)
         if candidates is None:
-            full_names = [known for known in self.lessons if ends_with_name(known, name)]
+            # the full names `name` ends (ends_with_name)
+            full_names = self.endings.get(tuple(name.split()), set())
             if len(full_names) == 1:
-                candidates = self.lessons[full_names[0]]
+                candidates = self.lessons[next(iter(full_names))]
         if not candidates:
             return None
         return nearest_lesson(list(candidates.values()), date, self.max_age)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Token
 
 from eventwire.actors.clues import NOMINAL_POS
 from eventwire.actors.coordination import (
@@ -62,43 +62,55 @@ def resolve_mentions(
     """
     anchor = anchor if anchor is not None else parsed.article.date
     resolver = ArticleResolver(parsed, knowledge, anchor, memory)
+    # The parse read once (actors/tokens.py): every token of the story is tested here.
+    parse = resolver.parse
+    tokens, dep, pos, heads = parse.tokens, parse.dep, parse.pos, parse.head
+    # "Hungarian" of "Hungarian and Romanian officials" (coordination.py), and the
+    # nouns such lists modify; only a token with a conjunct can start a list.
+    has_conjunct = {heads[i] for i, label in enumerate(dep) if label == "conj"}
+    listed = {i for i in has_conjunct if is_coordinated_modifier(tokens[i])}
+    list_heads = sorted({heads[i] for i in listed})
     mentions: list[Mention] = []
     for sentence_index, sent in enumerate(parsed.doc.sents):
         resolver.sentence = sentence_index
         found: list[_Found] = []
-        for token in sent:
-            if is_coordinated_modifier(token):
+        for i in range(sent.start, sent.end):
+            token = tokens[i]
+            if i in listed:
                 continue  # "Hungarian" of "Hungarian and Romanian officials": below
-            if token.dep_ in ("compound", "amod") and token.head.pos_ in NOMINAL_POS:
+            if dep[i] in ("compound", "amod") and pos[heads[i]] in NOMINAL_POS:
                 continue  # part of a bigger phrase, coded with its head
             if resolver.is_name_part(token):
                 continue
-            if token.dep_ == "poss" and resolver.resolve(token.head) is not None:
+            if dep[i] == "poss" and resolver.resolve(tokens[heads[i]]) is not None:
                 # "Venezuela's leader": coded with its head. A possessor whose head is
                 # no actor ("President Assad's failure") is an actor of its own.
                 continue
-            if token.pos_ == "PRON":
+            if pos[i] == "PRON":
                 continue  # after the sentence's other phrases
+            if pos[i] not in NOMINAL_POS and i not in resolver.names:
+                continue  # heads no phrase: what resolver.resolve would say, sooner
             actor = resolver.resolve(token)
             if actor is None:
                 continue
-            tokens = resolver.phrase_tokens(token)
+            phrase = resolver.phrase_tokens(token)
             # Known at once, so that "his" later in the same sentence can point back.
             resolver.story.add_referent(resolver.referent(sentence_index, token, actor))
             found.append(
                 _Found(
                     Mention(
                         sentence_index=sentence_index,
-                        start=tokens[0].idx,
-                        end=tokens[-1].idx + len(tokens[-1].text),
+                        start=phrase[0].idx,
+                        end=phrase[-1].idx + len(phrase[-1].text),
                         head=token.i,
                         actor=actor,
                     ),
-                    tokens[0].i,
-                    tokens[-1].i,
+                    phrase[0].i,
+                    phrase[-1].i,
                 )
             )
-        members = _coordinated(resolver, sent, sentence_index)
+        sentence_heads = [tokens[i] for i in list_heads if sent.start <= i < sent.end]
+        members = _coordinated(resolver, sentence_heads, sentence_index)
         member_heads = {f.mention.head for f in members}
         found = [f for f in found if f.mention.head not in member_heads] + members
         kept = [
@@ -118,9 +130,10 @@ def resolve_mentions(
             if r.sentence != sentence_index or r.token.i in kept_heads
         ]
         pronouns: list[Mention] = []
-        for token in sent:
-            if token.pos_ != "PRON" or token.dep_ == "poss":
+        for i in range(sent.start, sent.end):
+            if pos[i] != "PRON" or dep[i] == "poss":
                 continue
+            token = tokens[i]
             actor = resolver.pronoun(token)
             if actor is None:
                 continue
@@ -138,14 +151,15 @@ def resolve_mentions(
     return mentions
 
 
-def _coordinated(resolver: ArticleResolver, sent: Span, sentence_index: int) -> list[_Found]:
+def _coordinated(
+    resolver: ArticleResolver, heads: list[Token], sentence_index: int
+) -> list[_Found]:
     """The earlier members of coordinated modifiers ("Hungarian" of "Hungarian and
     Romanian officials"), each an actor: a country takes the head's role, anything
-    else (an organisation, a person) is coded as itself."""
+    else (an organisation, a person) is coded as itself. `heads`: the sentence's
+    heads of such modifiers, in text order."""
     found: list[_Found] = []
-    for head in sent:
-        if head.pos_ not in NOMINAL_POS:
-            continue
+    for head in heads:
         phrase_start = resolver.phrase_tokens(head)[0].i
         members = coordinated_members(head, phrase_start)
         if not members:
@@ -157,7 +171,7 @@ def _coordinated(resolver: ArticleResolver, sent: Span, sentence_index: int) -> 
             if match is not None and match.value.kind in ("country", "adjective"):
                 first, last = match.start, match.end - 1
                 country = match.value.country or match.value.code
-                text = resolver.doc[first : last + 1].text
+                text = resolver.parse.span_text(first, last + 1)
                 agent = head_agent.value if head_agent is not None else None
                 actor: Actor | None = member_actor(country, head_actor, agent, text)
             else:

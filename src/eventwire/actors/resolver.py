@@ -27,12 +27,10 @@ from eventwire.actors.clues import (
     HOME_BODIES,
     HOME_ROLES,
     LOCATION_PREPS,
-    MODIFIER_DEPS,
     NOMINAL_POS,
     NOT_PERSON_ENTS,
     OFTEN_ABROAD,
     ORIGIN_PREPS,
-    PHRASE_BREAKS,
     RELATION_NOUNS,
     Clues,
     capital_actor,
@@ -41,16 +39,22 @@ from eventwire.actors.clues import (
     fled_country,
     home_base,
     is_definite_singular,
+    names_state_as_party,
     organization_actor,
+    phrase_tokens,
+    place_country,
     possessed_title,
     role_in_organization,
     settlement_actor,
+    with_user_agents,
 )
 from eventwire.actors.coordination import shared_role
 from eventwire.actors.knowledge import ActorKnowledge, AgentEntry
+from eventwire.actors.leaders import ROLE_SECTORS, ROLE_TITLES
 from eventwire.actors.matching import index_phrases
 from eventwire.actors.memory import ActorMemory, LearnedActor
-from eventwire.actors.story import Referent, ReferentKind, StoryRecord, pronoun_kind
+from eventwire.actors.story import Referent, StoryRecord, pronoun_kind, referent_kind
+from eventwire.actors.tokens import StoryTokens
 from eventwire.model import Actor, ResolvedBy
 from eventwire.nlp import ParsedArticle
 
@@ -71,7 +75,8 @@ class ArticleResolver:
         self.anchor = anchor
         self.memory = memory
         self.article_id = parsed.article.id
-        index = index_phrases(doc, knowledge, anchor)
+        self.parse = StoryTokens.of(doc)
+        index = index_phrases(self.parse, knowledge, anchor)
         self.names = index.names
         self.name_heads = index.name_heads
         self.agents = index.agents
@@ -81,6 +86,7 @@ class ArticleResolver:
         self.learned: dict[str, Actor] = {}  # people this story titled: what memory learns
         self._resolving: set[int] = set()
         self._resolved: dict[int, Actor | None] = {}
+        self._phrases: dict[int, tuple[Token, ...]] = {}
         dateline = parsed.article.dateline
         self.home_country = (
             knowledge.country_names.get(dateline.country or "") if dateline else None
@@ -89,6 +95,11 @@ class ArticleResolver:
         # of no stated country ("Judge Ana Ruiz", "the ruling coalition") most likely
         # serves. Stories that name two or more give no such guess.
         named = {match.value.country for match in self.names.values() if match.value.country}
+        # People the leader table knows count too: "Maduro thanked Russia" names two.
+        for span in {span.start: span for span in self.persons.values()}.values():
+            leader = knowledge.leaders.lookup(span.text, anchor)
+            if leader is not None:
+                named.add(leader.country)
         self.sole_country = next(iter(named)) if len(named) == 1 else None
 
     # ------------------------------------------------------------ phrases
@@ -97,32 +108,16 @@ class ArticleResolver:
         """Inside a multi-word name but not its head ("the" of "the EU")."""
         return token.i in self.names and token.i not in self.name_heads
 
-    def phrase_tokens(self, head: Token) -> list[Token]:
-        """The head, its left descriptive modifiers (with their subtrees) and, for a name,
-        the whole name; cut at the last coordination or comma before the head."""
-        chosen = {head.i}
-        for child in head.lefts:
-            if child.dep_ in MODIFIER_DEPS:
-                chosen.update(token.i for token in child.subtree if token.i < head.i)
-        match = self.names.get(head.i)
-        if match is not None:
-            chosen.update(range(match.start, match.end))
-        start = min(chosen)
-        for i in range(head.i - 1, start - 1, -1):
-            if self.doc[i].lower_ in PHRASE_BREAKS or self.doc[i].dep_ == "cc":
-                start = i + 1
-                break
-        if head.pos_ == "PROPN" and head.i not in self.agents and head.i not in self.names:
-            # A title the parser hung elsewhere: "... and Venezuelan Petroleum Minister
-            # Tareck El Aissami" has "Minister" as a conjunct, not a compound of the name.
-            while start > 0 and (start - 1 in self.agents or start - 1 in self.names):
-                previous = self.doc[start - 1]
-                if previous.lower_ in PHRASE_BREAKS or previous.pos_ in ("ADP", "VERB"):
-                    break
-                start -= 1
-        # A name goes on past its head: "the Organization of African Unity".
-        end = max(chosen) if match is not None else head.i
-        return [self.doc[i] for i in range(start, end + 1)]
+    def phrase_tokens(self, head: Token) -> tuple[Token, ...]:
+        """The words of the phrase `head` heads (clues.phrase_tokens)."""
+        # Asked of the same head again and again (as a phrase, a modifier, a list's
+        # head), and fixed by the parse and the story's matches: worked out once.
+        phrase = self._phrases.get(head.i)
+        if phrase is None:
+            phrase = self._phrases[head.i] = phrase_tokens(
+                self.parse, self.names, self.agents, head
+            )
+        return phrase
 
     def clues(self, head: Token, tokens: Sequence[Token]) -> Clues:
         clues = Clues()
@@ -185,10 +180,12 @@ class ArticleResolver:
         if agent_match is not None:
             clues.agent = possessed_title(agent_match.value, tokens, self.agents)
             clues.title = tuple(
-                t.lemma_.lower() for t in self.doc[agent_match.start : agent_match.end]
+                t.lemma_.lower() for t in self.parse.tokens[agent_match.start : agent_match.end]
             )
         clues.person = person_text or None
-        if clues.country is None:
+        # "the United Nations envoy for Yemen" serves the organisation that names it;
+        # "for Yemen" is the posting, not the envoy's country.
+        if clues.country is None and clues.modifier_name is None:
             for child in head.rights:
                 # A people's own fighters or refugees are where the phrase puts them:
                 # "Moslem forces in east Bosnia".
@@ -202,10 +199,20 @@ class ArticleResolver:
                     or (child.lower_ in LOCATION_PREPS and clues.agent is not None and not abroad)
                 ):
                     for pobj in child.children:
-                        if pobj.dep_ == "pobj":
+                        theirs = self.names.get(pobj.i) if pobj.dep_ == "pobj" else None
+                        if (
+                            theirs
+                            and theirs.value.kind == "dictionary"
+                            and len(theirs.value.code) > 3
+                        ):
+                            # "activists of Gonzo GMO": the user's group code, as PETRARCH has it
+                            clues.modifier_name = clues.modifier_name or theirs.value
+                        elif pobj.dep_ == "pobj":
                             origin = self.resolve(pobj)
                             if origin is not None and origin.country:
                                 clues.country = origin.country
+                            elif origin is None:
+                                clues.country = place_country(pobj)
         if clues.country is None and clues.agent is not None and clues.agent.sector[:3] == "REF":
             clues.country = fled_country(head, self.names)
         base = home_base(head, clues.agent) if clues.country is None else None
@@ -262,12 +269,14 @@ class ArticleResolver:
         """The text from the first to the last token, as written ("el-Sisi", not "el - Sisi")."""
         if not tokens:
             return None
-        return self.doc[tokens[0].i : tokens[-1].i + 1].text
+        return self.parse.span_text(tokens[0].i, tokens[-1].i + 1)
 
     # ------------------------------------------------------------ coding
 
     def resolve(self, head: Token) -> Actor | None:
         """The actor of the phrase headed by `head`, or None when it names none."""
+        if self.parse.pos[head.i] not in NOMINAL_POS and head.i not in self.names:
+            return None  # heads no phrase: most tokens are asked, so this is tested first
         # Each phrase is coded once: a phrase may be asked about first as another's
         # modifier ("comments from X"), and binding the story twice would misreport
         # how it was resolved.
@@ -278,17 +287,17 @@ class ArticleResolver:
         self._resolving.add(head.i)
         try:
             actor = self._resolve(head)
+            if actor is not None and self.knowledge.dictionary_agents:
+                actor = with_user_agents(actor, self.phrase_tokens(head), self.agents)
         finally:
             self._resolving.discard(head.i)
         self._resolved[head.i] = actor
         return actor
 
     def _resolve(self, head: Token) -> Actor | None:
-        if head.pos_ not in NOMINAL_POS and head.i not in self.names:
-            return None
         tokens = self.phrase_tokens(head)
         clues = self.clues(head, tokens)
-        text = self.doc[tokens[0].i : tokens[-1].i + 1].text
+        text = self.parse.span_text(tokens[0].i, tokens[-1].i + 1)
         if clues.full is not None and clues.full.kind in ("organization", "dictionary"):
             code = clues.full.code
             country, sector = clues.full.country, clues.full.sector
@@ -360,7 +369,7 @@ class ArticleResolver:
             agent_match = self.agents[titles[-1].i]
             clues.agent = agent_match.value
             clues.title = tuple(
-                t.lemma_.lower() for t in self.doc[agent_match.start : agent_match.end]
+                t.lemma_.lower() for t in self.parse.tokens[agent_match.start : agent_match.end]
             )
             return self._described(head, clues, text)
         return None
@@ -442,7 +451,7 @@ class ArticleResolver:
         if country is None and agent.sector[:3] in DOMESTIC_SECTORS:
             country = self._coordinated_country(head) or self.home_country
             resolved_by = "context" if country else "knowledge"
-        if country is None and self._serves_at_home(agent, clues.title):
+        if country is None and self._serves_at_home(agent, clues.title, head):
             country, resolved_by = self.sole_country, "context"
         if country is None:
             return Actor(agent.sector, None, agent.sector[:3], text, None, resolved_by)
@@ -452,12 +461,15 @@ class ArticleResolver:
             self.story.remember_title(clues.title, actor)
         return actor
 
-    def _serves_at_home(self, agent: AgentEntry, title: tuple[str, ...]) -> bool:
+    def _serves_at_home(self, agent: AgentEntry, title: tuple[str, ...], head: Token) -> bool:
         """Whether a role of no stated country may take the story's one country."""
         return (
             self.sole_country is not None
             and (agent.sector[:3] in HOME_ROLES or (agent.kind, agent.sector[:3]) in HOME_BODIES)
             and not ABROAD_TITLES & set(title)
+            and not names_state_as_party(
+                head, self.phrase_tokens(head), self.names, self.sole_country
+            )
         )
 
     def _coordinated_country(self, head: Token) -> str | None:
@@ -506,6 +518,9 @@ class ArticleResolver:
             code = leader.country + (held or "")
             actor = Actor(code, leader.country, held, text, leader.name, "knowledge")
             self._bind(name, actor, taught=False)
+            if leader.term is not None and held == ROLE_SECTORS[leader.term.role]:
+                for title in ROLE_TITLES[leader.term.role]:  # in office: "the president"
+                    self.story.remember_title(title, actor)
             return actor
         recalled = self._recall(name)
         if recalled is not None and (country is None or recalled.country == country):
@@ -544,7 +559,7 @@ class ArticleResolver:
             actor = Actor(code, bridged.country, sector, text, name, "context")
             self._bind(name, actor, taught=False)
             return actor
-        if self.sole_country is not None and self._serves_at_home(agent, clues.title):
+        if self.sole_country is not None and self._serves_at_home(agent, clues.title, head):
             # "Judge Ana Ruiz charged 12 Peruvian officers": the story's one country.
             code, sector = compose(self.sole_country, agent)
             actor = Actor(code, self.sole_country, sector, text, name, "context")
@@ -565,25 +580,11 @@ class ArticleResolver:
     # ------------------------------------------------------------ referents
 
     def referent(self, sentence: int, head: Token, actor: Actor) -> Referent:
-        return Referent(
-            sentence=sentence,
-            token=head,
-            actor=actor,
-            kind=self.referent_kind(head, actor),
-            named=actor.name is not None or head.i in self.names,
-        )
-
-    def referent_kind(self, head: Token, actor: Actor) -> ReferentKind:
-        if actor.name is not None and head.i not in self.names:
-            return "person"
-        if head.i in self.names:
-            return "thing"
         agent = self.agents.get(head.i)
-        if agent is None:
-            return "thing"
-        if agent.value.kind == "person":
-            return "group" if "Plur" in head.morph.get("Number", []) else "person"
-        return "thing" if agent.value.kind == "body" else "group"
+        agent_kind = agent.value.kind if agent is not None else None
+        kind = referent_kind(head, actor, head.i in self.names, agent_kind)
+        named = actor.name is not None or head.i in self.names
+        return Referent(sentence=sentence, token=head, actor=actor, kind=kind, named=named)
 
     def pronoun(self, token: Token) -> Actor | None:
         kind = pronoun_kind(token)

@@ -52,6 +52,18 @@ class Referent:
         return self.token.dep_ in _SUBJECT_DEPS
 
 
+def referent_kind(head: Token, actor: Actor, is_name: bool, agent_kind: str | None) -> ReferentKind:
+    """What a pronoun would call a coded phrase: a titled or named person, a named
+    thing (country, organisation), a body ("it") or a group of people ("they")."""
+    if actor.name is not None and not is_name:
+        return "person"
+    if is_name or agent_kind is None:
+        return "thing"
+    if agent_kind == "person":
+        return "group" if "Plur" in head.morph.get("Number", []) else "person"
+    return "thing" if agent_kind == "body" else "group"
+
+
 def pronoun_kind(token: Token) -> ReferentKind | None:
     """The kind of antecedent a pronoun needs; None for pronouns we do not resolve."""
     word = token.lower_

@@ -12,6 +12,7 @@ import click
 from eventwire.cli import common
 from eventwire.cli.common import (
     dictionary_options,
+    only_user_agents_option,
     parse_date_option,
     parse_every_sentence_option,
 )
@@ -38,6 +39,7 @@ from eventwire.report import format_event_table, format_quote_table
               "postgresql:// URL.")  # fmt: skip
 @dictionary_options
 @parse_every_sentence_option
+@only_user_agents_option
 def code_command(
     inputs: tuple[str, ...],
     date: dt.date | None,
@@ -48,6 +50,7 @@ def code_command(
     agents: tuple[Path, ...],
     verbs: tuple[Path, ...],
     parse_every_sentence: bool,
+    only_user_agents: bool,
 ) -> None:
     """Code stories into events. INPUT is a text, HTML, JSONL, WARC or RSS/Atom file (or .gz of
     one), a folder, or - (stdin).
@@ -60,7 +63,14 @@ def code_command(
     from eventwire.store import StoreError, open_store
     from eventwire.store.actor_memory import StoredActorMemory
 
-    coder = common.load_coder(date, actors, agents, verbs, prefilter=not parse_every_sentence)
+    coder = common.load_coder(
+        date,
+        actors,
+        agents,
+        verbs,
+        prefilter=not parse_every_sentence,
+        only_user_agents=only_user_agents,
+    )
     tally = RunTally()
     articles = triage(
         read_inputs(inputs, date), tally, lambda line: click.echo(f"eventwire: {line}", err=True)

@@ -31,6 +31,7 @@ def load_coder(
     agents: Sequence[Path],
     verbs: Sequence[Path],
     prefilter: bool = True,
+    only_user_agents: bool = False,
 ) -> Coder:
     try:
         return Coder.load(
@@ -40,6 +41,7 @@ def load_coder(
                 verb_files=tuple(verbs),
                 default_date=date,
                 prefilter=prefilter,
+                only_user_agents=only_user_agents,
             )
         )
     except ValueError as exc:
@@ -51,6 +53,14 @@ def parse_every_sentence_option(function: Any) -> Any:
         "--parse-every-sentence", "parse_every_sentence", is_flag=True,
         help="Give every sentence the full parse (by default sentences with no actor, "
         "trigger, speech cue, pronoun or quote are left unparsed: the same events, faster).",
+    )(function)  # fmt: skip
+
+
+def only_user_agents_option(function: Any) -> Any:
+    return click.option(
+        "--only-user-agents", "only_user_agents", is_flag=True,
+        help="Take role nouns (agents) from the --agents dictionaries only, none of "
+        "eventwire's own.",
     )(function)  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from eventwire.cli import common
-from eventwire.cli.common import EXISTING_FILE, dictionary_options
+from eventwire.cli.common import EXISTING_FILE, dictionary_options, only_user_agents_option
 
 
 @click.group("eval")
@@ -19,14 +19,19 @@ def eval_group() -> None:
 @eval_group.command("petrarch")
 @click.argument("path", type=EXISTING_FILE)
 @dictionary_options
+@only_user_agents_option
 def eval_petrarch(
-    path: Path, actors: tuple[Path, ...], agents: tuple[Path, ...], verbs: tuple[Path, ...]
+    path: Path,
+    actors: tuple[Path, ...],
+    agents: tuple[Path, ...],
+    verbs: tuple[Path, ...],
+    only_user_agents: bool,
 ) -> None:
     """Run a PETRARCH validation file (its XML records, or a .jsonl copy) and print the
     scores as JSON."""
     from eventwire.eval.runner import run_petrarch_suite
 
-    coder = common.load_coder(None, actors, agents, verbs)
+    coder = common.load_coder(None, actors, agents, verbs, only_user_agents=only_user_agents)
     try:
         summary = run_petrarch_suite(path, coder)
     except ValueError as exc:

@@ -12,6 +12,7 @@ import click
 
 from eventwire.cli.common import (
     dictionary_options,
+    only_user_agents_option,
     parse_date_option,
     parse_every_sentence_option,
 )
@@ -70,6 +71,7 @@ class _Progress:
 @click.option("--date", callback=parse_date_option, help="Date for stories that carry none.")
 @dictionary_options
 @parse_every_sentence_option
+@only_user_agents_option
 def ingest_command(
     inputs: tuple[str, ...],
     db: str | None,
@@ -82,6 +84,7 @@ def ingest_command(
     agents: tuple[Path, ...],
     verbs: tuple[Path, ...],
     parse_every_sentence: bool,
+    only_user_agents: bool,
 ) -> None:
     """Code a corpus (folders, JSONL, HTML, text) into the store. Rerun it after an
     interruption: what is stored is skipped, nothing is lost or duplicated."""
@@ -91,6 +94,7 @@ def ingest_command(
         verb_files=verbs,
         default_date=date,
         prefilter=not parse_every_sentence,
+        only_user_agents=only_user_agents,
     )
     if engine == "dask":
         if output is None:

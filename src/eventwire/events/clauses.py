@@ -23,7 +23,14 @@ nearest meeting told before it; any other agentless passive takes as source only
 whoever a noun on it names ("killed in an attack by Chile", "dissolved at the
 request of Peru"), and otherwise codes nothing. A protest's target may be named
 only in why it is held ("a hunger strike to protest Peru's decision"). Actors
-named by a phrase: events/phrases.py; the target search: events/targets.py.
+named by a phrase: events/phrases.py; the target search: events/targets.py;
+where the parse goes astray (a subject taken into an opening phrase, a conjunct
+across a subordinate clause, a closing participle, a headline verb tagged as a
+noun): events/repairs.py. A target that codes as its source again leaves the act
+untargeted, not lost ("Israel's president eased restrictions on an Israeli
+minister"), except a meeting or a passive. An agentless passive with no other
+source may take the country it happens in ("was arrested in Peru"), which the
+coder keeps only for acts only a state does.
 A clause with a source and no target is kept with `target=None`: the coder
 keeps it only for the CAMEO families that allow it (statements, protests...).
 
@@ -41,6 +48,10 @@ from spacy.tokens import Span, Token
 
 from eventwire.events.lexicon import EventCues
 from eventwire.events.phrases import (
+    NOMINAL_POS,
+    PASSIVE_SUBJECT_DEPS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
     children,
     first_inside,
     has_cc,
@@ -49,6 +60,15 @@ from eventwire.events.phrases import (
     prep_objects,
 )
 from eventwire.events.qualify import Qualities, qualify
+from eventwire.events.repairs import (
+    closing_participle,
+    fronted_conjuncts,
+    misparsed_main_verb,
+    nearer_partner,
+    own_subjects,
+    verb_tagged_noun,
+)
+from eventwire.events.story_parse import kids, sentence_of, sentences, subtree, tokens_of
 from eventwire.events.targets import TARGET_PREPS, is_meeting, passive_targets, verb_targets
 from eventwire.model import Mention
 
@@ -63,11 +83,9 @@ __all__ = [
     "prep_objects",
 ]
 
-_SUBJECT_DEPS = {"nsubj", "csubj"}
-_PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
-_RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 _FINITE = {"VBD", "VBZ", "VBP"}
-_NOMINAL = ("NOUN", "PROPN")
+# Where a noun is an argument of its verb, not tucked inside a phrase of another.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "conj", "appos"})
 _GOVERNED_DEPS = {"dobj", "dative", "attr", "oprd", "prep", "prt", "advmod", "acomp", "xcomp",
                   "npadvmod", "agent", "ccomp", "advcl"}  # fmt: skip
 
@@ -128,8 +146,8 @@ def _infinitive_complement(verb: Token, cues: EventCues) -> bool:
         and verb.head.pos_ == "VERB"
         and verb.head.lemma_.lower()
         in cues.intent_verbs | cues.commitment_verbs | cues.threat_verbs
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and not children(verb, _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
+        and not children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
     )
 
 
@@ -142,18 +160,22 @@ def _subjects(
     for _ in range(4):  # a chain of "pledged to try to cooperate" is short
         if current is None:
             break
-        active = children(current, _SUBJECT_DEPS)
-        passive = children(current, _PASSIVE_SUBJECT_DEPS)
+        active = children(current, SUBJECT_DEPS)
+        passive = children(current, PASSIVE_SUBJECT_DEPS)
         if not active and not passive:
             # "The United Kingdom and France have opposed ...": the subject is at
             # times parsed as the auxiliary's.
-            active = [s for aux in children(current, {"aux"}) for s in children(aux, _SUBJECT_DEPS)]
+            active = [s for aux in children(current, {"aux"}) for s in children(aux, SUBJECT_DEPS)]
         if active or passive:
             found = active or passive
-            if current.dep_ == "relcl" and all(t.lower_ in _RELATIVE_PRONOUNS for t in found):
+            if current.dep_ == "relcl" and all(t.lower_ in RELATIVE_PRONOUNS for t in found):
                 found = [current.head]  # "Russia, which sent troops"
             if active:
-                return found, False
+                # "Italian fishermen, held in Libya, have been freed by Libyan forces",
+                # parsed with "freed" coordinated with an active "held": a verb
+                # passive in its own right takes the shared subject as its patient.
+                own_passive = current.i != verb.i and bool(children(verb, {"auxpass"}))
+                return found, own_passive
             # "Peru was attacked and occupied by Chile": a participle coordinated with
             # a passive verb is passive too.
             shared = verb.dep_ == "conj" and verb.tag_ == "VBN" and bool(agents_of(verb))
@@ -162,7 +184,7 @@ def _subjects(
             return [current.head], False
         # Participial adverbial clauses keep the main subject only when they are
         # plain conjuncts or complements, or close the sentence after a comma.
-        if _closing_participle(current):
+        if closing_participle(current):
             # "lashed out at Peru on Tuesday, accusing it of ...": who lashed out accuses.
             current = current.head
         elif current.dep_ == "conj" and current.tag_ in _FINITE and current.head.tag_ == "VB":
@@ -181,12 +203,12 @@ def _subjects(
         elif current.dep_ == "acl" and current.tag_ == "VBG" and current.head.dep_ == "dobj":
             # "issued a statement condemning the attack": who issued it condemns.
             current = current.head.head
-        elif current.dep_ == "conj" and _nearer_partner(current) is not None:
-            partner = _nearer_partner(current)
+        elif current.dep_ == "conj" and nearer_partner(current) is not None:
+            partner = nearer_partner(current)
             assert partner is not None
-            return _own_subjects(partner), False
-        elif _misparsed_main_verb(current):
-            return [current.sent.root], False
+            return own_subjects(partner), False
+        elif misparsed_main_verb(current):
+            return [sentence_of(current).root], False
         elif _infinitive_complement(current, cues):
             current = current.head  # "have sworn to fight"
         elif current.dep_ in ("xcomp", "conj", "acomp", "pcomp") and current.head.i != current.i:
@@ -194,124 +216,6 @@ def _subjects(
         else:
             break
     return [], False
-
-
-def _nearer_partner(conj: Token) -> Token | None:
-    """ "The WFP delivered food, two days after an earthquake killed 23 people and
-    destroyed homes": a verb parsed as coordinated with the main verb, when a verb
-    of the same form in a subordinate clause stands between them with no comma
-    before the "and", is coordinated with that nearer verb."""
-    head = conj.head
-    before = conj.doc[conj.i - 1]
-    if before.dep_ == "cc" and conj.i >= 2 and conj.doc[conj.i - 2].is_punct:
-        return None  # "..., and destroyed": the comma closes the subordinate clause
-    partners = [
-        token
-        for token in conj.doc[head.i + 1 : conj.i]
-        if token.pos_ == "VERB"
-        and _same_form(token, conj)
-        and token.dep_ in _SUBORDINATE_DEPS
-        and head in token.ancestors
-    ]
-    return partners[-1] if partners else None
-
-
-def _same_form(one: Token, other: Token) -> bool:
-    # A reduced relative ("an earthquake killed ...") is often tagged a participle
-    # where its conjunct is tagged past: both are past forms.
-    return one.tag_ == other.tag_ or {one.tag_, other.tag_} <= _PAST_FORMS
-
-
-_PAST_FORMS = frozenset({"VBD", "VBN"})
-# Where a noun is an argument of its verb, not tucked inside a phrase of another.
-_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "conj", "appos"})
-# Clauses that hang inside another: relative, participial, adverbial, prepositional.
-_SUBORDINATE_DEPS = frozenset({"acl", "relcl", "advcl", "pcomp"})
-
-
-def _own_subjects(verb: Token) -> list[Token]:
-    """A verb's own subject, or the noun a participle or relative clause hangs on."""
-    own = children(verb, _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS)
-    if verb.dep_ in ("acl", "relcl") and all(t.lower_ in _RELATIVE_PRONOUNS for t in own):
-        return [verb.head]
-    return own
-
-
-def _closing_participle(verb: Token) -> bool:
-    """A present participle set off by a comma after its main clause, with no
-    subordinator ("..., accusing Peru of spying"): the main subject's act."""
-    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < verb.head.i:
-        return False
-    if children(verb, {"mark"}) or children(verb, _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS):
-        return False
-    if children(verb.head, _PASSIVE_SUBJECT_DEPS):
-        return False  # "were shipped out, leaving ...": whose act is unclear
-    start = verb.left_edge.i
-    if start == 0 or verb.doc[start - 1].lower_ != ",":
-        return False
-    # "an ally of Venezuela, which is isolated under sanctions imposed by the U.S.,
-    # accusing Maduro of ...": with another clause between, whose doer the
-    # participle may be, the main subject is not taken.
-    between = verb.doc[verb.head.i + 1 : start]
-    return not any(token.pos_ in ("VERB", "AUX") for token in between)
-
-
-def _verb_tagged_noun(token: Token) -> bool:
-    """ "EU and UN hand over medical supplies to Nigeria": a headline's present-tense
-    verb tagged as a noun, though parsed as the root with a subject and an object."""
-    return (
-        token.pos_ == "NOUN"
-        and token.dep_ == "ROOT"
-        and bool(children(token, {"nsubj"}))
-        and bool(children(token, {"dobj", "prep", "prt"}))
-    )
-
-
-def _fronted_conjuncts(verb: Token) -> list[Token]:
-    """ "After talks in Lima, Chile and Peru signed an agreement": the subject parsed
-    as conjuncts of the last noun of the opening phrase; the first of them, when
-    all that stands between the comma closing that phrase and the verb (or the
-    verb its complement or conjunct hangs on) is that list and the verb's adverbs."""
-    top = verb
-    while top.dep_ in ("xcomp", "conj") and top.head.i != top.i:
-        top = top.head
-    doc = top.doc
-    commas = [t for t in doc[top.sent.start : top.i] if t.lower_ == ","]
-    if not commas:
-        return []
-    comma = commas[-1]
-    between = list(doc[comma.i + 1 : top.i])
-    heads = [t for t in between if t.dep_ == "conj" and t.head.i < comma.i and t.pos_ in _NOMINAL]
-    if not heads:
-        return []
-    phrase = {t.i for t in heads[0].subtree}
-    if all(t.i in phrase or (t.head.i == top.i and t.dep_ in _VERB_MODIFIERS) for t in between):
-        return heads[:1]
-    return []
-
-
-# What may stand between a subject and its verb: "Chile and Peru formally agreed".
-_VERB_MODIFIERS = frozenset({"advmod", "aux", "neg", "punct"})
-
-
-def _misparsed_main_verb(verb: Token) -> bool:
-    """ "Doctors from two Chilean charities donated and delivered medicine to Peru":
-    a sentence with no verb at its root, parsed as a noun phrase whose main verb is
-    a reduced relative clause. The verb is the main one only when it acts on an
-    object (its own or a conjunct's) or is tagged finite, so a headline passive
-    ("Soldiers killed in attack") is not taken for one."""
-    root = verb.sent.root
-    if verb.dep_ != "acl" or root.pos_ not in _NOMINAL or verb.i < root.i:
-        return False
-    if children(verb, {"agent"}) or verb.tag_ not in ("VBD", "VBN"):
-        return False
-    head = verb.head
-    while head.i != root.i:  # only through the root's own phrase ("from two charities")
-        if head.dep_ not in ("pobj", "prep", "compound", "appos", "conj"):
-            return False
-        head = head.head
-    acts = [verb, *(c for c in children(verb, {"conj"}) if c.pos_ == "VERB")]
-    return verb.tag_ == "VBD" or any(children(a, {"dobj"}) for a in acts)
 
 
 def agents_of(verb: Token) -> list[Token]:
@@ -325,7 +229,7 @@ def _shared_agents(verb: Token) -> list[Token]:
     if own:
         return own
     for conj in children(verb, {"conj"}):
-        if conj.tag_ == "VBN" and not children(conj, _PASSIVE_SUBJECT_DEPS):
+        if conj.tag_ == "VBN" and not children(conj, PASSIVE_SUBJECT_DEPS):
             found = agents_of(conj)
             if found:
                 return found
@@ -336,9 +240,9 @@ def governed(verb: Token) -> list[Token]:
     """Tokens whose lemmas patterns may name: objects, particles, prepositional phrases,
     adverbs, and the complement clause's words."""
     tokens: list[Token] = []
-    for child in verb.children:
+    for child in kids(verb):
         if child.dep_ in _GOVERNED_DEPS:
-            tokens.extend(child.subtree)
+            tokens.extend(subtree(child))
     return sorted(tokens, key=lambda token: token.i)
 
 
@@ -385,15 +289,38 @@ def _agents_in_event_noun(
 def _asked(verb: Token, cues: EventCues) -> list[Token] | None:
     """ "asked Peru to attack Bolivia", "called on Peru to withdraw": the complement of
     an object-control verb is done (if at all) by the one asked, not by the asker;
-    the tokens naming who is asked, or None when the verb is no such complement."""
+    the tokens naming who is asked, or None when the verb is no such complement.
+    So is what is coordinated with it or completes it, with no subject of its own
+    ("asked NATO to help patrol its airspace and share intelligence")."""
+    current = verb
+    for _ in range(4):
+        found = _asked_directly(current, cues)
+        if found is not None:
+            return found
+        own = children(current, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        # A complement mistagged as a noun ("share" in "asked NATO to ..., share
+        # intelligence and increase patrols") is still a verb by its place.
+        verbal = current.head.pos_ == "VERB" or current.head.dep_ in ("xcomp", "ccomp")
+        if own or current.dep_ not in ("conj", "xcomp") or not verbal:
+            return None
+        if current.dep_ == "conj" and current.tag_ in _FINITE and current.head.tag_ == "VB":
+            return None  # "urged Peru to withdraw and then recalled": the asker's own act
+        current = current.head
+    return None
+
+
+def _asked_directly(verb: Token, cues: EventCues) -> list[Token] | None:
     head = verb.head
     if verb.dep_ not in ("xcomp", "ccomp") or head.i == verb.i or head.pos_ != "VERB":
         return None
     if head.lemma_.lower() not in cues.object_control_verbs:
         return None
-    if not any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children):
+    # "asked NATO to help patrol ..., share intelligence ...": the "to" of the
+    # first of a list of complements is the others' too.
+    complements = [c for c in children(head, {"xcomp", "ccomp"}) if c.i <= verb.i]
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for v in complements for c in kids(v)):
         return None
-    own = children(verb, _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS)
+    own = children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
     if own:
         return own  # "asked Peru to attack" parsed with Peru the subject of "attack"
     asked = [t for t in children(head, {"dobj", "dative"}) if t.pos_ != "ADP"]
@@ -401,6 +328,7 @@ def _asked(verb: Token, cues: EventCues) -> list[Token] | None:
     return asked
 
 
+# Determiners by which an event noun refers back to one told before: "those talks".
 _REFERRING = frozenset({"those", "these", "the", "that", "this"})
 # How many sentences back a referring event noun looks for what it refers to.
 _REFER_BACK = 6
@@ -417,12 +345,12 @@ def _referred_participants(
         for t in subjects
         if t.pos_ == "NOUN"
         and t.lemma_.lower() in cues.meeting_words
-        and any(c.dep_ in ("det", "poss") and c.lower_ in _REFERRING for c in t.children)
+        and any(c.dep_ in ("det", "poss") and c.lower_ in _REFERRING for c in kids(t))
     ]
     if not nouns:
         return []
     noun = nouns[0]
-    sents = list(sent.doc.sents)
+    sents = sentences(sent.doc)
     index = next(i for i, s in enumerate(sents) if s.start == sent.start)
     for back in range(index, max(-1, index - _REFER_BACK), -1):
         earlier = [
@@ -484,8 +412,8 @@ def extract_clauses(
     actor. `year` is the story's year, for telling recalled years ("in 2018");
     `refer_back` lets a referring meeting noun ("those talks were suspended") take
     the participants of an earlier one."""
-    for verb in sent:
-        if verb.pos_ != "VERB" and not _verb_tagged_noun(verb):
+    for verb in tokens_of(sent):
+        if verb.pos_ != "VERB" and not verb_tagged_noun(verb):
             continue
         controller = _controller(verb, cues)
         subjects, passive = _subjects(verb, cues, mentions)
@@ -499,7 +427,7 @@ def extract_clauses(
         if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBN" and agents_of(verb):
             # "Flanked by Borisov, Maduro said ...": a passive participle describes the
             # main clause's subject, which is what the agent acts on.
-            subjects, passive = children(verb.head, _SUBJECT_DEPS), True
+            subjects, passive = children(verb.head, SUBJECT_DEPS), True
         referred = by_state = False
         if passive:
             sources = mentions_of(_shared_agents(verb), mentions, cues)
@@ -511,9 +439,25 @@ def extract_clauses(
             if not sources:
                 sources = _state_where(verb, mentions)
                 by_state = bool(sources)
+        else:
+            sources = mentions_of(subjects, mentions, cues)
+            if not sources:
+                # "Qatar's emir, Sheikh X, launched ...": a subject with an apposition is
+                # at times parsed as an unlabelled ("dep") word before the verb.
+                unlabelled = [
+                    t
+                    for t in kids(verb)
+                    if t.i < verb.i and t.dep_ == "dep" and t.pos_ in NOMINAL_POS
+                ]
+                sources = mentions_of(unlabelled, mentions, cues)
+            if not sources:
+                sources = mentions_of(fronted_conjuncts(verb), mentions, cues)
+        if not sources:
+            continue  # no clause: the targets are not looked for
+        if passive:
             # "a camp for Congolese refugees was attacked by ...": the actor inside.
             targets = mentions_of(subjects, mentions, cues) or first_inside(
-                [c for t in subjects for c in t.children if c.dep_ == "prep"],
+                [c for t in subjects for c in kids(t) if c.dep_ == "prep"],
                 mentions,
                 cues,
                 sources,
@@ -523,17 +467,7 @@ def extract_clauses(
                 # Chilean marines in Peru": as for an active verb.
                 targets = passive_targets(verb, mentions, cues, sources)
         else:
-            sources = mentions_of(subjects, mentions, cues)
-            if not sources:
-                # "Qatar's emir, Sheikh X, launched ...": a subject with an apposition is
-                # at times parsed as an unlabelled ("dep") word before the verb.
-                unlabelled = [t for t in verb.lefts if t.dep_ == "dep" and t.pos_ in _NOMINAL]
-                sources = mentions_of(unlabelled, mentions, cues)
-            if not sources:
-                sources = mentions_of(_fronted_conjuncts(verb), mentions, cues)
             targets = verb_targets(verb, mentions, cues, sources)
-        if not sources:
-            continue
         if referred:
             targets = []  # "those talks were suspended": between their participants
         pairs: list[tuple[Mention, Mention | None]]
@@ -557,7 +491,8 @@ def extract_clauses(
             # object patterns ("break off" + "talk", "dissolve" + "party"); its words
             # up to its head, not the clauses hanging on it.
             head = subjects[0]
-            subject = list(head.subtree) if referred else [t for t in head.subtree if t.i <= head.i]
+            phrase = subtree(head)
+            subject = list(phrase) if referred else [t for t in phrase if t.i <= head.i]
             words = pattern_text(sorted([*governed(verb), *subject], key=_index))
         objects = tuple(children(verb, {"dobj", "attr", "oprd"}))
         # A meeting with one's own side, or a passive done by it ("flanked by his

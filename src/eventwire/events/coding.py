@@ -14,6 +14,11 @@ rejection (12) of it; a cooperative act withheld ("will not lift the ban",
 later ("will provide aid", "is willing to withdraw") an intent; a hostile one
 publicly vowed a threat.
 
+Targets found beyond the clause: a threat is held over whom its condition names
+("if Peru goes ahead"), a measure laid on or lifted from a place (08, 17) is done
+to the country it applies in, a demand recoded from coordinated actors keeps each
+as its target.
+
 Targets: the families in `untargeted_roots` (data/event_cues.yaml: statements,
 appeals, demands, protests, force posture) are kept without one; any other event
 with no coded target is kept (target null, lower confidence) only when its clause
@@ -30,13 +35,15 @@ from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from eventwire.events.cameo import CameoCodebook
 from eventwire.events.clauses import Clause, children, extract_clauses, mentions_of, pattern_text
 from eventwire.events.lexicon import EventCues, Lexicon, LexiconEntry
 from eventwire.events.nominal import extract_nominal_clauses, noun_lemma
-from eventwire.events.plover import load_plover_cues, refine_plover
+from eventwire.events.plover import SentenceWords, load_plover_cues, refine_plover, sentence_words
 from eventwire.events.recode import Coded, accused_of, recode
+from eventwire.events.story_parse import kids, reading, sentence_of, sentences, subtree, tokens_of
 from eventwire.model import Actor, Event, Evidence, Mention, Span
 from eventwire.nlp import ParsedArticle
 
@@ -56,7 +63,13 @@ def _best(
     for entry in entries:
         if entry.under and controller not in entry.under:
             continue
-        matched = [phrase for phrase in entry.objects if _phrase_pattern(phrase).search(words)]
+        # The substring test first: most phrases are not in the words at all, and it is
+        # much cheaper than the pattern, which only adds the word boundaries.
+        matched = [
+            phrase
+            for phrase in entry.objects
+            if phrase in words and _phrase_pattern(phrase).search(words)
+        ]
         if entry.objects and not matched:
             continue
         # Most specific first: a named object or governing verb, then the longest
@@ -92,7 +105,7 @@ def match_entry(clause: Clause, lexicon: Lexicon) -> tuple[LexiconEntry, str | N
             return found
     # Phrasal verbs first, since the particle changes the act: "back down" is not
     # "back", "blow up" a bridge not a bombing, "step down" not a step.
-    for particle in clause.verb.children:
+    for particle in kids(clause.verb):
         if particle.dep_ == "prt":
             phrasal = f"{lemma} {particle.lower_}"
             found = _best(lexicon.candidates(phrasal), controller, words)
@@ -109,19 +122,19 @@ def _without_adverbial_clauses(clause: Clause) -> str:
     # unless Chile arranges a ceasefire" announces no ceasefire.
     adverbial = [
         token
-        for child in clause.verb.children
+        for child in kids(clause.verb)
         if child.dep_ in _OBJECT_DEPS or child.dep_ == "advcl"
-        for token in child.subtree
+        for token in subtree(child)
         if token.dep_ == "advcl"
     ]
     if not adverbial:
         return clause.governed_lemmas
-    dropped = {token.i for child in adverbial for token in child.subtree}
+    dropped = {token.i for child in adverbial for token in subtree(child)}
     kept = [
         token
-        for child in clause.verb.children
+        for child in kids(clause.verb)
         if child.dep_ in _OBJECT_DEPS
-        for token in child.subtree
+        for token in subtree(child)
         if token.i not in dropped
     ]
     return pattern_text(sorted(kept, key=lambda token: token.i))
@@ -146,7 +159,7 @@ def _object_noun_entry(
         key = noun_lemma(noun, lexicon)
         if key is None:
             continue
-        words = pattern_text([t for t in noun.subtree if t.i != noun.i])
+        words = pattern_text([t for t in subtree(noun) if t.i != noun.i])
         found = _best(lexicon.noun_candidates(key), None, f"{key} {words}".strip())
         if found is not None:
             return found[0], found[1], noun.text
@@ -233,8 +246,14 @@ def _event(
     via_noun: bool,
     coded: Coded,
     cues: EventCues,
+    plover_words: dict[int, SentenceWords],
 ) -> Event:
     cameo = codebook[coded.code]
+    # A sentence's words for the PLOVER cues, read once for all its events.
+    sent = sentence_of(clause.verb)
+    words = plover_words.get(sent.start)
+    if words is None:
+        words = plover_words[sent.start] = sentence_words(tokens_of(sent))
     modality = coded.modality
     trigger = clause.verb
     matched = _matched_entry(entry, phrase) + (f" ({coded.how})" if coded.how else "")
@@ -248,7 +267,10 @@ def _event(
         cameo=cameo.code,
         cameo_label=cameo.label,
         plover=refine_plover(
-            cameo.plover, clause.verb.sent, (coded.source, coded.target), load_plover_cues()
+            cameo.plover,
+            words,
+            (coded.source, coded.target),
+            load_plover_cues(),
         ),
         quad_class=cameo.quad_class,
         goldstein=cameo.goldstein,
@@ -270,7 +292,7 @@ def _beneficiary(clause: Clause, by_head: dict[int, Mention], cues: EventCues) -
     recipient the clause does not name goes to whoever a relative clause on the thing
     given says received or thanked for it."""
     for obj in clause.objects:
-        for relcl in obj.children:
+        for relcl in kids(obj):
             if relcl.dep_ != "relcl":
                 continue
             for found in mentions_of(children(relcl, {"nsubj"}), by_head, cues):
@@ -282,6 +304,35 @@ def _beneficiary(clause: Clause, by_head: dict[int, Mention], cues: EventCues) -
 # Acts only a state's authorities do (CAMEO 17 coerce: arrest, detain, expel,
 # curfews), whose agentless passive the country it happens in is taken to do.
 _STATE_ROOTS = frozenset({"17"})
+# Measures laid on or lifted from a place (CAMEO 08: lifting a curfew, declaring
+# a ceasefire; 17: imposing a curfew or a state of emergency): with no other
+# target, the country they apply in is whom they are done to, one's own included.
+_PLACED_ROOTS = frozenset({"08", "17"})
+
+
+def _applied_in(clause: Clause, by_head: dict[int, Mention]) -> Actor | None:
+    """ "imposed a curfew in the town of Cizre in southeastern Turkey", "declared a
+    ceasefire in Somalia": the country named by an "in" phrase on the verb or in
+    its object."""
+    verb = clause.verb
+    roots = children(verb, {"dobj"}) + [p for p in children(verb, {"prep"}) if p.lower_ == "in"]
+    # "declared a state of siege in Bolivia to begin at midnight": the object parsed
+    # as the subject of the clause that completes it.
+    roots += [t for comp in children(verb, {"ccomp"}) for t in children(comp, {"nsubj"})]
+    places = [t for root in roots for t in subtree(root) if t.dep_ == "prep" and t.lower_ == "in"]
+    # "in northern parts of South Sudan": the country may sit deeper in the phrase.
+    for place in sorted(set(places), key=lambda t: t.i):
+        for token in subtree(place):
+            mention = by_head.get(token.i)
+            if (
+                mention is not None
+                and mention.actor.country is not None
+                and mention.actor.code != clause.source.actor.code
+            ):
+                return mention.actor
+    return None
+
+
 # Subordinators of the condition a threat is held over.
 _CONDITIONS = frozenset({"if", "unless"})
 
@@ -295,7 +346,7 @@ def _conditioned(clause: Clause, by_head: dict[int, Mention], cues: EventCues) -
     verbs += children(clause.verb, {"xcomp"})
     for verb in verbs:
         for advcl in children(verb, {"advcl"}):
-            if not any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in advcl.children):
+            if not any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in kids(advcl)):
                 continue
             for found in mentions_of(children(advcl, {"nsubj", "nsubjpass"}), by_head, cues):
                 if found.actor.code != clause.source.actor.code:
@@ -329,7 +380,7 @@ def _reported_speakers(
     would boycott is X. Only the subject of a complement clause of a verb whose own
     subject is an actor, so a pronoun elsewhere is never guessed."""
     found: dict[int, Mention] = {}
-    for token in doc:
+    for token in tokens_of(doc):
         if (
             token.pos_ != "PRON"
             or token.dep_ not in ("nsubj", "nsubjpass")
@@ -352,6 +403,14 @@ def _reported_speakers(
     return found
 
 
+def _sentence_text(parsed: ParsedArticle, index: int, sent: SpacySpan) -> str:
+    """`sent.text.strip()`, which spaCy joins anew from the words (a Token each): the
+    parse's `Sentence` records hold that text already, rstripped (nlp.py)."""
+    if index < len(parsed.sentences) and parsed.sentences[index].start == sent.start_char:
+        return parsed.sentences[index].text.strip()
+    return sent.text.strip()
+
+
 def code_events(
     parsed: ParsedArticle,
     mentions: Sequence[Mention],
@@ -360,20 +419,33 @@ def code_events(
     coder: str,
 ) -> list[Event]:
     """Events of one article, undated and unplaced (the when/where stage adds those)."""
+    # The story's parse is read once for all the tree walks below (story_parse.py).
+    with reading(parsed.doc):
+        return _code_story(parsed, mentions, lexicon, codebook, coder)
+
+
+def _code_story(
+    parsed: ParsedArticle,
+    mentions: Sequence[Mention],
+    lexicon: Lexicon,
+    codebook: CameoCodebook,
+    coder: str,
+) -> list[Event]:
     by_head = {mention.head: mention for mention in mentions}
     cues = lexicon.event_cues
     by_head.update(_reported_speakers(parsed.doc, by_head, cues))
     year = parsed.article.date.year if parsed.article.date is not None else None
     events: list[Event] = []
     seen: set[str] = set()
+    plover_words: dict[int, SentenceWords] = {}  # by sentence start, for `_event`
 
     def keep(event: Event) -> None:
         if event.event_id not in seen:
             seen.add(event.event_id)
             events.append(event)
 
-    for index, sent in enumerate(parsed.doc.sents):
-        sentence = sent.text.strip()
+    for index, sent in enumerate(sentences(parsed.doc)):
+        sentence = _sentence_text(parsed, index, sent)
         coded_triggers: set[int] = set()
         matched: list[tuple[Clause, LexiconEntry, str | None, bool, Coded]] = []
         for clause in extract_clauses(sent, by_head, cues, year):
@@ -395,6 +467,8 @@ def code_events(
                 coded = replace(coded, target=_beneficiary(clause, by_head, cues))
             if coded.target is None and coded.code[:2] == "13":
                 coded = replace(coded, target=_conditioned(clause, by_head, cues))
+            if coded.target is None and coded.code[:2] in _PLACED_ROOTS:
+                coded = replace(coded, target=_applied_in(clause, by_head))
             matched.append((clause, entry, phrase, via_noun, coded))
         # "agreed to meet Peru", "vowed to fight": when the complement is coded, the
         # governing verb's bare reading (agree: 030) only repeats it.
@@ -432,7 +506,7 @@ def code_events(
             keep(
                 _event(
                     parsed, index, sentence, clause, entry, phrase, codebook, coder, via_noun,
-                    coded, cues,
+                    coded, cues, plover_words,
                 )
             )  # fmt: skip
         for clause in extract_nominal_clauses(sent, by_head, lexicon, year):
@@ -458,6 +532,7 @@ def code_events(
                     False,
                     coded,
                     cues,
+                    plover_words,
                 )
             )
     return events

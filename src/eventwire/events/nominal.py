@@ -28,6 +28,7 @@ from eventwire.events.clauses import (
 )
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.qualify import qualify
+from eventwire.events.story_parse import kids, subtree, tokens_of
 from eventwire.events.targets import bare_sector
 from eventwire.model import Mention
 
@@ -143,7 +144,7 @@ def extract_nominal_clauses(
     """Clauses triggered by event nouns; the coder drops those whose governing verb is
     coded itself."""
     cues = lexicon.event_cues
-    for noun in sent:
+    for noun in tokens_of(sent):
         if noun.pos_ not in ("NOUN", "PROPN") or noun.i in mentions:
             continue
         key = noun_lemma(noun, lexicon)
@@ -204,9 +205,9 @@ def extract_nominal_clauses(
         # "sanctions imposed by the U.S.": a past participle says the act was done
         # before the sentence's news; the story recalls it.
         recalled = qualities.background or any(
-            child.dep_ == "acl" and child.tag_ == "VBN" for child in noun.children
+            child.dep_ == "acl" and child.tag_ == "VBN" for child in kids(noun)
         )
-        words = pattern_text([t for t in noun.subtree if t.i != noun.i])
+        words = pattern_text([t for t in subtree(noun) if t.i != noun.i])
         for source, target in pairs:
             if target is not None and source.actor.code == target.actor.code:
                 continue

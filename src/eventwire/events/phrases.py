@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventwire.events.lexicon import EventCues
+from eventwire.events.story_parse import children, conjuncts, kids, sentence_of, tokens_of
 from eventwire.model import Mention
 
 __all__ = [
@@ -30,9 +31,16 @@ __all__ = [
 _ALL_SUBJECT_DEPS = {"nsubj", "csubj", "nsubjpass", "csubjpass"}
 
 
+# Dependency labels and parts of speech the clause readers share.
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+NOMINAL_POS = ("NOUN", "PROPN")
+
+
 def _with_conjuncts(token: Token) -> list[Token]:
     result = [token]
-    for conj in token.conjuncts:
+    for conj in conjuncts(token):
         if conj.i > token.i and conj not in result:
             result.append(conj)
     return result
@@ -51,13 +59,13 @@ def mentions_of(
         # last: a modifier that carries the list's "and".
         members += [
             child
-            for child in token.children
+            for child in kids(token)
             if child.dep_ in ("nmod", "compound")
             and any(has_cc(member) for member in _with_conjuncts(child))
         ]
         # "Peru, the Gondor, and Chile": an item of a list parsed as an apposition.
         if has_cc(token):
-            members += [child for child in token.children if child.dep_ == "appos"]
+            members += [child for child in kids(token) if child.dep_ == "appos"]
         group: list[Mention] = []
         for member in [m for t in members for m in _with_conjuncts(t)]:
             mention = mentions.get(member.i) or _quantified(member, mentions, cues)
@@ -129,12 +137,12 @@ def plain_country(token: Token, mentions: dict[int, Mention]) -> bool:
 
 
 def has_cc(token: Token) -> bool:
-    return any(child.dep_ == "cc" for child in token.children)
+    return any(child.dep_ == "cc" for child in kids(token))
 
 
 def _apposed(token: Token, mentions: dict[int, Mention]) -> Mention | None:
     """ "its top diplomat, Sergei Lavrov": the apposition names the actor."""
-    for child in token.children:
+    for child in kids(token):
         if child.dep_ == "appos":
             for member in _with_conjuncts(child):
                 if member.i in mentions:
@@ -148,16 +156,12 @@ def _quantified(token: Token, mentions: dict[int, Mention], cues: EventCues) -> 
         return None
     if token.pos_ == "NOUN" and token.lemma_.lower() not in cues.quantity_nouns:
         return None
-    for prep in token.children:
+    for prep in kids(token):
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
+            for pobj in kids(prep):
                 if pobj.dep_ == "pobj" and pobj.i in mentions:
                     return mentions[pobj.i]
     return None
-
-
-def children(token: Token, deps: set[str] | frozenset[str]) -> list[Token]:
-    return [child for child in token.children if child.dep_ in deps]
 
 
 # Words that with "to" make a preposition naming where a report comes from or a
@@ -172,7 +176,7 @@ def prep_objects(token: Token) -> list[tuple[str, Token]]:
     # "sent troops to Peru" is sometimes parsed with "to" as a dative.
     preps = [
         c
-        for c in token.children
+        for c in kids(token)
         if (c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP"))
         and c.lower_ not in NON_PARTY_PREPS
     ]
@@ -195,7 +199,7 @@ def _stranded_object(prep: Token) -> Token | None:
     """ "granted asylum to five army officers holed up in the embassy": a preposition
     left with no object, because the parser took the noun after it for the subject
     of a reduced relative clause, has that subject for its object."""
-    for token in prep.doc[prep.i + 1 : prep.sent.end]:
+    for token in tokens_of(prep.doc[prep.i + 1 : sentence_of(prep).end]):
         if (
             token.dep_ in ("nsubj", "nsubjpass")
             and token.left_edge.i == prep.i + 1
@@ -238,7 +242,7 @@ def first_inside(
             continue  # the mention's own words are not another actor
         stack.extend(
             child
-            for child in token.children
+            for child in kids(token)
             if child.dep_ not in _CLAUSE_DEPS
             and not has_own_subject(child)
             and not (child.dep_ == "prep" and child.lower_ in skip | NON_PARTY_PREPS)

@@ -27,7 +27,15 @@ from eventwire.model import Actor, Plover
 # times faster to load (the lexicons are parsed once per process, at start).
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-__all__ = ["ModeCue", "PloverCues", "TopicCue", "load_plover_cues", "refine_plover"]
+__all__ = [
+    "ModeCue",
+    "PloverCues",
+    "SentenceWords",
+    "TopicCue",
+    "load_plover_cues",
+    "refine_plover",
+    "sentence_words",
+]
 
 # Topic words count as nouns, names or adjectives only: "forces" the noun names
 # the military, "forced" the verb does not.
@@ -110,7 +118,11 @@ def load_plover_cues() -> PloverCues:
     return parse_plover_cues(yaml.load(text, Loader=_YAML_LOADER))
 
 
-def _sentence_words(tokens: Iterable[Token]) -> tuple[frozenset[str], str]:
+# A sentence's topic words and its text as lemmas and as words (`sentence_words`).
+SentenceWords = tuple[frozenset[str], str]
+
+
+def sentence_words(tokens: Iterable[Token]) -> SentenceWords:
     """The topic words of a sentence (lemma and surface form) and its text as lemmas
     and as words, space-padded for phrase search."""
     tokens = list(tokens)
@@ -122,7 +134,7 @@ def _sentence_words(tokens: Iterable[Token]) -> tuple[frozenset[str], str]:
 
 def refine_plover(
     plover: Plover,
-    tokens: Iterable[Token],
+    sentence: SentenceWords,
     actors: Iterable[Actor | None],
     cues: PloverCues,
 ) -> Plover:
@@ -130,7 +142,7 @@ def refine_plover(
     own, and a mode the sentence names where the table leaves it open."""
     if not plover.type or plover.type not in PLOVER_TYPES:
         return plover
-    words, text = _sentence_words(tokens)
+    words, text = sentence
     contexts = list(plover.context)
     for name, cue in cues.contexts.items():
         if name not in contexts and cue.found(words, text):

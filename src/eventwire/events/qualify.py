@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwire.events.lexicon import EventCues
+from eventwire.events.story_parse import kids, subtree
 from eventwire.model import Modality
 
 __all__ = ["Qualities", "qualify"]
@@ -46,7 +47,7 @@ class Qualities:
 
 
 def _negated_here(token: Token) -> bool:
-    for child in token.children:
+    for child in kids(token):
         if child.dep_ == "neg":
             return True
         if child.dep_ in ("preconj", "advmod", "cc") and child.lower_ in ("neither", "never"):
@@ -54,7 +55,7 @@ def _negated_here(token: Token) -> bool:
         if (
             child.dep_ == "advmod"
             and child.lower_ == "longer"
-            and any(g.lower_ == "no" for g in child.children)
+            and any(g.lower_ == "no" for g in kids(child))
         ):
             return True
     return False
@@ -108,15 +109,14 @@ def qualify(
                     modality, qualified_by = "intended", token
         if any(
             child.dep_ == "mark" and child.lower_ in cues.hypothetical_marks
-            for child in token.children
+            for child in kids(token)
         ):
             modality = "hypothetical"
             break
         # "might agree to meet": a modal on the verb of intent or threat itself makes
         # the whole chain hypothetical (what is only intended stays so below it).
         if (modality == "asserted" or qualified_by is token) and any(
-            child.dep_ == "aux" and child.lower_ in cues.hypothetical_aux
-            for child in token.children
+            child.dep_ == "aux" and child.lower_ in cues.hypothetical_aux for child in kids(token)
         ):
             modality = "hypothetical"
         if token.dep_ in ("ccomp", "advcl", "relcl", "ROOT") and index > 0:
@@ -148,9 +148,9 @@ def _mandative(trigger: Token) -> bool:
     """A subjunctive complement: "that Iran release", "that the government provide",
     "that the talks be held": a bare verb with its own subject and no auxiliary (the
     tagger reads the bare form after a singular subject as a plural present)."""
-    if trigger.dep_ not in ("ccomp", "acl") or any(c.dep_ == "aux" for c in trigger.children):
+    if trigger.dep_ not in ("ccomp", "acl") or any(c.dep_ == "aux" for c in kids(trigger)):
         return False
-    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in kids(trigger) if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         return False
     if trigger.tag_ == "VB":
@@ -160,25 +160,25 @@ def _mandative(trigger: Token) -> bool:
 
 def _conditional_promise(trigger: Token, cues: EventCues) -> bool:
     """A future act held over a condition: "will X unless Y", "would X if Y"."""
-    if not any(c.dep_ == "aux" and c.lower_ in cues.future_aux for c in trigger.children):
+    if not any(c.dep_ == "aux" and c.lower_ in cues.future_aux for c in kids(trigger)):
         return False
-    for clause in trigger.children:
+    for clause in kids(trigger):
         if clause.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in clause.children
+            m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in kids(clause)
         ):
             return True
     return False
 
 
 def _background(trigger: Token, year: int | None, cues: EventCues) -> bool:
-    for child in trigger.children:
+    for child in kids(trigger):
         if child.dep_ in ("advmod", "npadvmod") and child.lower_ in cues.background_adverbs:
             return True
-        if any(g.lower_ == "ago" for g in child.children if child.dep_ == "npadvmod"):
+        if any(g.lower_ == "ago" for g in kids(child) if child.dep_ == "npadvmod"):
             return True
         if child.dep_ == "aux" and child.lower_ == "had" and trigger.tag_ == "VBN":
             return True
-    for token in trigger.subtree:
+    for token in subtree(trigger):
         if token.ent_type_ != "DATE" or not _YEAR.match(token.text):
             continue
         # Only dates on the trigger's own phrases, not inside a nested clause.

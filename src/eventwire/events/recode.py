@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from eventwire.events.clauses import Clause, children, mentions_of
 from eventwire.events.lexicon import EventCues, Lexicon, LexiconEntry
+from eventwire.events.story_parse import kids
 from eventwire.model import Actor, Mention, Modality
 
 __all__ = ["Coded", "accused_of", "recode"]
@@ -37,7 +38,7 @@ def _auxiliaries(clause: Clause) -> set[str]:
     tokens = [clause.verb] + ([clause.controller] if clause.controller is not None else [])
     if clause.governor is not None:
         tokens.append(clause.governor)
-    return {c.lower_ for t in tokens for c in t.children if c.dep_ == "aux"}
+    return {c.lower_ for t in tokens for c in kids(t) if c.dep_ == "aux"}
 
 
 def _speaker(clause: Clause, by_head: dict[int, Mention], lexicon: Lexicon) -> Mention | None:
@@ -81,12 +82,12 @@ def _withheld(clause: Clause, cues: EventCues) -> bool:
     """Whether the act itself is withheld ("did not lift", "failed to reach",
     "declined to meet"), not merely negated from afar ("denied charges that it had
     helped")."""
-    if any(child.dep_ == "neg" for child in clause.verb.children):
+    if any(child.dep_ == "neg" for child in kids(clause.verb)):
         return True
     controller = clause.controller
     return controller is not None and (
         controller.lemma_.lower() in cues.negating_verbs
-        or any(child.dep_ == "neg" for child in controller.children)
+        or any(child.dep_ == "neg" for child in kids(controller))
     )
 
 
@@ -101,7 +102,7 @@ def _demanded(
     if clause.verb.dep_ == "ccomp" and noun.pos_ == "VERB":
         # "reiterated its demand today that Israel ease ...": the that-clause parsed
         # as the verb's when an adverb parts it from the noun it completes.
-        marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.verb.children)
+        marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in kids(clause.verb))
         nouns = [o for o in children(noun, {"dobj"}) if o.i < clause.verb.i] if marked else []
         noun = nouns[-1] if nouns else noun
     if clause.verb.dep_ not in ("ccomp", "acl") or noun.pos_ != "NOUN":

@@ -15,6 +15,9 @@ from spacy.tokens import Token
 
 from eventwire.events.lexicon import EventCues
 from eventwire.events.phrases import (
+    PASSIVE_SUBJECT_DEPS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
     children,
     first_inside,
     has_own_subject,
@@ -22,6 +25,7 @@ from eventwire.events.phrases import (
     plain_country,
     prep_objects,
 )
+from eventwire.events.story_parse import conjuncts, kids, subtree
 from eventwire.model import Mention
 
 __all__ = ["TARGET_PREPS", "bare_sector", "is_meeting", "passive_targets", "verb_targets"]
@@ -35,9 +39,6 @@ TARGET_PREPS = frozenset(
 # Target prepositions that as often name a place, a time or a topic as a target; on
 # the verb itself "of" and "about" name whom one speaks of ("warned of Peru").
 _WEAK_PREPS = frozenset({"at", "for", "over", "into", "of", "about"})
-_SUBJECT_DEPS = {"nsubj", "csubj"}
-_PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
-_RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 # What a verb with an object or a complement of its own has.
 _COMPLEMENT_DEPS = {"attr", "oprd", "prep", "ccomp", "xcomp", "agent", "prt"}
 
@@ -50,7 +51,7 @@ def verb_targets(
         # "Chile criticized and sanctioned Peru": coordinated verbs share the object
         # that only the last one carries.
         for conj in children(verb, {"conj"}):
-            if conj.pos_ == "VERB" and not children(conj, _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS):
+            if conj.pos_ == "VERB" and not children(conj, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
                 return verb_targets(conj, mentions, cues, sources)
     direct = mentions_of(objects, mentions, cues)
     own = {m.actor.country for m in sources if m.actor.country}
@@ -60,17 +61,23 @@ def verb_targets(
     # a bare sector or the source's own people is what is moved, and the one it goes
     # to or leaves is the target; without such a phrase the object stays.
     # "celebrated at Lima with Bolivia": the partner before the place.
+    # "held talks at Downing Street with Varadkar": a place coded as the source's
+    # own side is no partner; the search goes on.
+    codes = {source.actor.code for source in sources}
     for prep, pobj in sorted(prep_objects(verb), key=lambda pair: pair[0] in _WEAK_PREPS):
         if prep in TARGET_PREPS or prep in _WEAK_PREPS:
             found = mentions_of([pobj], mentions, cues)
+            found = [m for m in found if m.actor.code not in codes]
             if found and not set(found) & set(sources):
                 return found
     if direct and all(bare_sector(m) for m in direct):
         # "mobilized army reservists for a war against Iraq", "sent a team of
         # paratroopers to Lebanon": a bare sector moved or readied is not whom the
         # act is aimed at, when a phrase names a country.
-        aimed = _aimed_at(verb, mentions, cues, sources) or _moved_to(
-            objects, mentions, cues, sources
+        aimed = (
+            _aimed_at(verb, mentions, cues, sources)
+            or _moved_to(objects, mentions, cues, sources)
+            or _purposed(verb, mentions, cues, sources)
         )
         if any(m.actor.country for m in aimed):
             return aimed
@@ -79,17 +86,19 @@ def verb_targets(
     # "launched artillery, mortar and rocket fire against the camps": the phrase may
     # hang on the last of coordinated objects.
     acted_on = objects + children(verb, {"attr", "oprd", "acomp"})
-    acted_on += [c for obj in acted_on for c in obj.conjuncts if c.i > obj.i]
+    acted_on += [c for obj in acted_on for c in conjuncts(obj) if c.i > obj.i]
     for obj in acted_on:
         # "condemned Peru's attack on Bolivia": blame or praise for a deed goes to
-        # whoever did it, before whom it was done to.
+        # whoever did it, before whom it was done to; the source's own country
+        # owns what it acts on ("closed Venezuela's borders with Brazil").
         found = mentions_of(children(obj, {"poss"}), mentions, cues)
-        if found and not set(found) & set(sources):
+        if found and not set(found) & set(sources) and not _own_country(found, sources):
             return found
         for prep, pobj in prep_objects(obj):
             # "rejected a request by the president": whoever made the thing acted on.
             if prep in TARGET_PREPS or prep in ("of", "by"):
                 found = mentions_of([pobj], mentions, cues)
+                found = [m for m in found if m.actor.code not in codes]
                 if found and not set(found) & set(sources):
                     # "sent a team of paratroopers to Lebanon": what the object is
                     # made of, a bare sector, is moved to whom a phrase names.
@@ -108,22 +117,26 @@ def verb_targets(
     if verb.dep_ == "relcl":
         for prep, pobj in prep_objects(verb):
             antecedent = verb.head
-            if prep == "for" and pobj.lower_ in _RELATIVE_PRONOUNS and antecedent.dep_ == "dobj":
-                found = mentions_of(children(antecedent.head, _SUBJECT_DEPS), mentions, cues)
+            if prep == "for" and pobj.lower_ in RELATIVE_PRONOUNS and antecedent.dep_ == "dobj":
+                found = mentions_of(children(antecedent.head, SUBJECT_DEPS), mentions, cues)
                 if found and not set(found) & set(sources):
                     return found
     # "urged Iran to release ...", "demanded that Iran release ...": the one asked;
     # "voiced hopes that Iran would ...", "rejected claims that Iran had ...": the one
     # the hope or the claim is about.
-    if verb.lemma_.lower() in cues.say_verbs:
-        return _own_content_target(verb, mentions, cues, sources)
-    comps = children(verb, {"ccomp", "xcomp"})
+    saying = verb.lemma_.lower() in cues.say_verbs
+    if saying:
+        found = _own_content_target(verb, mentions, cues, sources)
+        if found:
+            return found
+    # What a speaker says others do names no target of the saying.
+    comps = [] if saying else children(verb, {"ccomp", "xcomp"})
     comps += [c for obj in objects for c in children(obj, {"acl", "ccomp"}) if _that_clause(c)]
     for comp in comps:
-        found = mentions_of(children(comp, _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS), mentions, cues)
+        found = mentions_of(children(comp, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), mentions, cues)
         if found and not set(found) & set(sources):
             return found
-    if verb.lemma_.lower() not in cues.say_verbs:
+    if not saying:
         # "threatened to deliver blows to the United States", "agreed to reopen its
         # borders to UN peacekeepers": what a verb of intent or commitment acts on
         # is whom its complement, done by the same subject, acts on.
@@ -141,7 +154,32 @@ def verb_targets(
         or _foreign_place(verb, mentions, sources)
         or _protested(verb, mentions, cues, sources)
         or _struck(verb, mentions, cues, sources)
+        or _purposed(verb, mentions, cues, sources)
     )
+
+
+def _purposed(
+    verb: Token, mentions: dict[int, Mention], cues: EventCues, sources: list[Mention]
+) -> list[Mention]:
+    """ "mobilised funds to support peace building in Colombia", "gave 5 million
+    euros to help farmers in Peru": with no other target, an act is done for whom
+    its purpose, an infinitive with no subject of its own, is done for (on the verb,
+    or on what it gives: "announced assistance of 60 million euros to help ...")."""
+    given = [t for obj in children(verb, {"dobj"}) for t in subtree(obj) if t.dep_ == "acl"]
+    for child in [*kids(verb), *given]:
+        purpose = (
+            child.dep_ in ("advcl", "acl")
+            and child.pos_ == "VERB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(child))
+            and not has_own_subject(child)
+        )
+        if purpose:
+            found = verb_targets(child, mentions, cues, sources) or _foreign_place(
+                child, mentions, sources
+            )
+            if found:
+                return found
+    return []
 
 
 # Pronouns by which what a speaker says is about the speaker itself.
@@ -157,7 +195,7 @@ def _own_content_target(
     attacked") names no target of the statement."""
     own = {source.actor.code for source in sources}
     for comp in children(verb, {"ccomp"}):
-        subjects = children(comp, _SUBJECT_DEPS)
+        subjects = children(comp, SUBJECT_DEPS)
         about_self = bool(subjects) and all(
             (s.i in mentions and mentions[s.i].actor.code in own)
             or (s.i not in mentions and s.lower_ in _SELF_PRONOUNS)
@@ -184,9 +222,17 @@ def _aimed_at(
     return []
 
 
+def _own_country(found: list[Mention], sources: list[Mention]) -> bool:
+    """Whether the actors are all the sources' own country, bare ("Venezuela's")."""
+    own = {source.actor.country for source in sources} - {None}
+    return all(m.actor.sector is None and m.actor.country in own for m in found)
+
+
 def bare_sector(mention: Mention) -> bool:
-    """A sector with no country ("troops", "paratroopers"); an IGO is no such."""
-    return mention.actor.country is None and mention.actor.sector is not None
+    """A sector with no country ("troops", "paratroopers"), coded as the sector
+    alone; an international body ("a UN resolution": IGOUNO) is no such."""
+    actor = mention.actor
+    return actor.country is None and actor.sector is not None and actor.code == actor.sector
 
 
 def _moved_to(
@@ -195,7 +241,7 @@ def _moved_to(
     """ "a team of paratroopers to Lebanon": the actor of a target preposition inside
     the objects' own phrases, other than "of" (what the object is made of)."""
     for obj in objects:
-        for token in obj.subtree:
+        for token in subtree(obj):
             if token.dep_ == "prep" and token.lower_ in TARGET_PREPS:
                 found = mentions_of(children(token, {"pobj"}), mentions, cues)
                 if found and not set(found) & set(sources):
@@ -209,7 +255,7 @@ def _struck(
     """ "carried out three air strikes in Mosul, killing dozens of militants": with no
     other target, an act is done to whom the participle that tells its outcome acts
     on (a participle with no subject of its own, whose doer is the verb's)."""
-    for child in verb.children:
+    for child in kids(verb):
         if child.dep_ == "advcl" and child.tag_ == "VBG" and not has_own_subject(child):
             found = mentions_of(children(child, {"dobj"}), mentions, cues)
             if found and not set(found) & set(sources):
@@ -223,11 +269,11 @@ def _protested(
     """ "began a hunger strike to protest Peru's decision", "staged a sit-in in
     protest against arrests by the police": with no other target, whom the act is
     against is named in why it is done (data/event_cues.yaml `protest_*`)."""
-    for child in verb.children:
+    for child in kids(verb):
         purpose = (
             child.dep_ == "advcl"
             and child.lemma_.lower() in cues.protest_purpose_verbs
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(child))
             and not has_own_subject(child)
         )
         if purpose:
@@ -260,17 +306,23 @@ def _foreign_place(
 ) -> list[Mention]:
     """ "Chile's president arrived in Peru": with no other target, a foreign country
     the act happens in is whom it is done to (the visit, the deployment)."""
-    own = {source.actor.country for source in sources}
-    for prep, pobj in prep_objects(verb):
-        if prep == "in" and plain_country(pobj, mentions):
-            mention = mentions[pobj.i]
-            if None not in own and mention.actor.country not in own:
-                return [mention]
+    # "Troops and aircraft from the United States arrived in Nepal": the sources
+    # with a country say whose it is.
+    own = {source.actor.country for source in sources} - {None}
+    if not own:
+        return []
+    places = [pobj for prep, pobj in prep_objects(verb) if prep == "in"]
+    # "took part in peacekeeping operations in Afghanistan": the place of the act
+    # the verb takes part in.
+    places += [inner for pobj in places for prep, inner in prep_objects(pobj) if prep == "in"]
+    for place in places:
+        if plain_country(place, mentions) and mentions[place.i].actor.country not in own:
+            return [mentions[place.i]]
     return []
 
 
 def _that_clause(clause: Token) -> bool:
-    return any(child.dep_ == "mark" and child.lower_ == "that" for child in clause.children)
+    return any(child.dep_ == "mark" and child.lower_ == "that" for child in kids(clause))
 
 
 def _nested_targets(

@@ -37,14 +37,14 @@ def simhash(text: str) -> int:
     if len(words) < SHINGLE_WORDS:
         shingles = [" ".join(words)] if words else []
     else:
-        shingles = [
-            " ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)
-        ]
+        # each word with the next SHINGLE_WORDS - 1, as zip lines them up (in C); the
+        # shorter, later lists end it
+        offsets = (words[i:] for i in range(SHINGLE_WORDS))
+        shingles = list(map(" ".join, zip(*offsets, strict=False)))
     if not shingles:
         return 0
-    digests = b"".join(
-        hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest() for shingle in shingles
-    )
+    blake2b = hashlib.blake2b
+    digests = b"".join([blake2b(shingle.encode(), digest_size=8).digest() for shingle in shingles])
     # One row of 64 bits a shingle, most significant first; a bit of the
     # signature is set where more shingles have it set than not.
     bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(-1, 8), axis=1)

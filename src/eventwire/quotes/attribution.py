@@ -85,6 +85,9 @@ class Attributor:
         self.layout = layout
         self.cues = cues
         self.person_heads = person_heads  # heads of mentions coded as named people
+        # A cue's attribution depends on the article alone, and direct quotes and
+        # reported speech ask for the same cues: each is read from the parse once.
+        self._attributions: dict[int, Attribution | None] = {}
 
     # -- cues and their speakers -------------------------------------------------
 
@@ -282,10 +285,12 @@ class Attributor:
         return Span(self.layout.text[start:end], start, end)
 
     def attribution_for_cue(self, cue: Token) -> Attribution | None:
+        if cue.i in self._attributions:
+            return self._attributions[cue.i]
         head = self.speaker_head(cue)
-        if head is None:
-            return None
-        return Attribution(cue, head, self.speaker_span(head))
+        found = Attribution(cue, head, self.speaker_span(head)) if head is not None else None
+        self._attributions[cue.i] = found
+        return found
 
     def speaker_label(self, index: int) -> Token | None:
         """The name labelling a transcript line or headline that starts at token `index`,

@@ -19,6 +19,7 @@ mark: the New York Times archive and other feeds typeset quotes that way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -27,6 +28,8 @@ OPENING_MARKS = "“„‟«"
 CLOSING_MARKS = "”»"
 STRAIGHT_MARK = '"'
 QUOTE_MARKS = OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARK
+# Any one mark: the regex engine finds them faster than a loop over every character.
+_QUOTE_MARK = re.compile(f"[{re.escape(QUOTE_MARKS)}]")
 _OPENING_CONTEXT = "([{—–-/\u2026" + QUOTE_MARKS + "'‘"
 _CLOSING_CONTEXT = ".,;:!?)]}—–-\u2026" + QUOTE_MARKS + "'’"
 _SENTENCE_END = ".!?"
@@ -128,11 +131,11 @@ def _direction(text: str, index: int, inside: bool) -> Direction:
 
 def _marks(text: str, paragraph: Paragraph, inside: bool) -> list[QuoteMark]:
     marks: list[QuoteMark] = []
-    for index in range(paragraph.start, paragraph.end):
-        if text[index] in QUOTE_MARKS:
-            direction = _direction(text, index, inside)
-            marks.append(QuoteMark(index, direction))
-            inside = direction == "open"
+    for match in _QUOTE_MARK.finditer(text, paragraph.start, paragraph.end):
+        index = match.start()
+        direction = _direction(text, index, inside)
+        marks.append(QuoteMark(index, direction))
+        inside = direction == "open"
     return marks
 
 

@@ -51,7 +51,7 @@ class _Candidate:
     start: int  # character offset
     kind: AntecedentKind
     actor: Actor | None
-    lemmas: frozenset[str]
+    end: int  # character offset: the phrase's lemmas are read when needed (`_lemmas`)
     subject: bool
 
 
@@ -83,6 +83,7 @@ class SpeakerResolver:
             self.sentence_of[sent.start : sent.end] = [number] * (sent.end - sent.start)
         # lemmas by token, read from the doc's array: no Token object per word
         self.lemmas: list[int] = doc.to_array(LEMMA).tolist()
+        self._lemma_sets: dict[tuple[int, int], frozenset[str]] = {}
         self.candidates = self._candidates()
 
     # -- antecedent candidates ---------------------------------------------------
@@ -98,11 +99,17 @@ class SpeakerResolver:
         return "person" if actor is not None and actor.sector else "organization"
 
     def _lemmas(self, start: int, end: int) -> frozenset[str]:
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return frozenset()
-        strings = self.doc.vocab.strings
-        return frozenset(strings[lemma].lower() for lemma in self.lemmas[span.start : span.end])
+        """The lower-cased lemmas of the words between two character offsets; read only
+        for the few phrases a description is compared with, once each."""
+        found = self._lemma_sets.get((start, end))
+        if found is None:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            strings = self.doc.vocab.strings
+            lemmas = self.lemmas[span.start : span.end] if span is not None else []
+            found = self._lemma_sets[start, end] = frozenset(
+                strings[lemma].lower() for lemma in lemmas
+            )
+        return found
 
     def _candidates(self) -> list[_Candidate]:
         found: dict[int, _Candidate] = {}
@@ -115,20 +122,20 @@ class SpeakerResolver:
                 start=mention.start,
                 kind=self._kind(head, mention.actor),
                 actor=mention.actor,
-                lemmas=self._lemmas(mention.start, mention.end),
+                end=mention.end,
                 subject=head.dep_ in _SUBJECT_DEPS,
             )
         for ent in self.doc.ents:
             if ent.label_ not in ("PERSON", "ORG") or ent.root.i in found:
                 continue
-            if any(token.i in self.by_head for token in ent):
+            if any(i in self.by_head for i in range(ent.start, ent.end)):
                 continue  # part of a coded phrase already listed
             found[ent.root.i] = _Candidate(
                 head=ent.root.i,
                 start=ent.start_char,
                 kind="person" if ent.label_ == "PERSON" else "organization",
                 actor=None,
-                lemmas=frozenset(token.lemma_.lower() for token in ent),
+                end=ent.end_char,  # the entity's words, as char_span finds them
                 subject=ent.root.dep_ in _SUBJECT_DEPS,
             )
         return sorted(found.values(), key=lambda candidate: candidate.start)
@@ -176,7 +183,7 @@ class SpeakerResolver:
                 speaker.span.start,
                 "person",
                 speaker.actor,
-                self._lemmas(speaker.span.start, speaker.span.end),
+                speaker.span.end,
                 True,
             )
             for speaker in prior
@@ -185,7 +192,11 @@ class SpeakerResolver:
         if kind is None:
             # a description: "the president" refers to a phrase that had that word; a
             # role with no such phrase ("the Vermont senator") to the person in focus
-            same_word = [c for c in speakers + earlier if lemma in c.lemmas and c.actor is not None]
+            same_word = [
+                c
+                for c in speakers + earlier
+                if c.actor is not None and lemma in self._lemmas(c.start, c.end)
+            ]
             if same_word:
                 return max(same_word, key=lambda c: c.start)
             own = self.by_head.get(head.i)

@@ -90,6 +90,10 @@ CLUSTER_COLUMNS = (
 )
 EVENT_CLUSTER_COLUMNS = ("article_id", "event_id", "cluster_id")
 
+# `json.dumps(record, ensure_ascii=False)`, without building an encoder for every event
+# (`json.dumps` reuses one only for its default arguments); it holds no state.
+_RECORD_JSON = json.JSONEncoder(ensure_ascii=False)
+
 # Tables whose rows belong to one article: replaced with it.
 ARTICLE_CHILD_TABLES = ("sentences", "events", "quotes", "learned_actors", "event_clusters")
 
@@ -198,7 +202,7 @@ def event_row(record: dict[str, Any]) -> tuple[Any, ...]:
         location.get("lon"),
         record["confidence"],
         record["trigger"]["start"],
-        json.dumps(record, ensure_ascii=False),
+        _RECORD_JSON.encode(record),
         period_start(record["date"]),
     )
 

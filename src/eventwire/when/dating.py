@@ -17,6 +17,7 @@ from eventwire.nlp import ParsedArticle
 from eventwire.when.expressions import FoundExpression, find_expressions
 from eventwire.when.vocabulary import (
     CONTINUATION_ADVERBS,
+    DEADLINE_CUES,
     REFERRING_DETERMINERS,
     STATEMENT_NOUNS,
 )
@@ -144,7 +145,8 @@ def date_events(
     doc = parsed.doc
     sents = list(doc.sents)
     expressions = find_expressions(doc, anchor, parsed.article.text)  # the doc's text
-    found = [f for f in expressions if not f.timex.deadline]
+    text = parsed.article.text
+    found = [f for f in expressions if not f.timex.deadline and not _bounded(text, f.start)]
     dated: list[Event] = []
     order = sorted(range(len(events)), key=lambda index: events[index].sentence_id)
     for event in (events[index] for index in order):
@@ -155,8 +157,10 @@ def date_events(
         char_span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         trigger = char_span.root if char_span is not None else sent.root
         # Background already (the events stage read it from the clause), or by the
-        # sentence's own words.
-        cue = event.background or bool(BACKGROUND_CUES.search(sent.text))
+        # sentence's own words, less what the trigger reports: in "X said the drivers
+        # had been arrested" the arrest is background, the saying is not.
+        words = _own_words(parsed.article.text, sent, trigger)
+        cue = event.background or bool(BACKGROUND_CUES.search(words))
         result = _date_event(event, trigger, sent, found, anchor, cue)
         if anchor is not None and result.date == anchor.isoformat() and result.date_text is None:
             # Dated by the story's day for want of its own date: what it goes on from
@@ -168,6 +172,47 @@ def date_events(
     # In the order given (the loop went in story order, so each event sees those before).
     placed = dict(zip(order, dated, strict=True))
     return [placed[index] for index in range(len(events))]
+
+
+# A bound just before an expression ("pledged to double trade by the end of the
+# decade"): the expression is a deadline for the act, not its date. The same cues
+# inside an expression are read by when/reading.py.
+_BOUND_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(cue) for cue in DEADLINE_CUES) + r")\s+$", re.IGNORECASE
+)
+
+
+def _bounded(text: str, start: int) -> bool:
+    return _BOUND_BEFORE.search(text, max(0, start - 20), start) is not None
+
+
+# Clauses hanging on a verb that tell of other happenings: what the verb reports
+# ("said the drivers had been arrested"), its participles and adverbial clauses
+# ("rejected the remarks, denying troops had been sent"), clauses on its nouns and
+# verbs coordinated with it. Their words say when those happened, not the verb.
+_OTHER_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "advcl", "relcl", "acl"})
+
+
+def _own_words(text: str, sent: SpacySpan, trigger: Token) -> str:
+    """The sentence's text (sliced from the story's: `Span.text` joins its tokens)
+    with the other clauses of a verb trigger blanked out."""
+    words = text[sent.start_char : sent.end_char]
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return words
+    clauses = [
+        token
+        for token in trigger.subtree
+        if token is not trigger
+        and (
+            token.dep_ in _OTHER_CLAUSE_DEPS
+            or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"))
+        )
+    ]
+    for clause in clauses:
+        start = clause.left_edge.idx - sent.start_char
+        end = clause.right_edge.idx + len(clause.right_edge) - sent.start_char
+        words = words[:start] + " " * (end - start) + words[end:]
+    return words
 
 
 def _past(trigger: Token) -> bool:

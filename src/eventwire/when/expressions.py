@@ -41,7 +41,10 @@ _TEMPORAL_WORD = re.compile(
     re.IGNORECASE,
 )
 # Expressions spaCy's entity recogniser tends to miss, found by pattern.
+# Every expression starts a word: the leading "\b(?=\w)" lets the engine pass over the
+# inside of words at once rather than try each alternative there (twice as fast).
 _PATTERNS = re.compile(
+    r"\b(?=\w)(?:"
     r"\b(?:nineteen|twenty)[- ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen"
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b"
@@ -55,7 +58,8 @@ _PATTERNS = re.compile(
     r"|\b\d{1,2}(?::\d{2})? ?[ap]\.m\.?(?= |$|,)"
     r"|\bthe (?:latest|year-earlier|year-ago|comparable|corresponding) (?:period|quarter)\b"
     r"|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)"
-    r" (?:day|week|month|year)s?(?= (?:after|before|later|earlier)\b)",
+    r" (?:day|week|month|year)s?(?= (?:after|before|later|earlier)\b)"
+    r")",
     re.IGNORECASE,
 )
 # Words inside one entity that separate two expressions.
@@ -125,14 +129,18 @@ def span_tense(span: SpacySpan) -> Tense | None:
     return clause_tense(governing_verb(span))
 
 
-def reports_quarter(span: SpacySpan) -> bool:
+def reports_quarter(span: SpacySpan, text: str | None = None) -> bool:
     """Whether the expression's sentence or the one before speaks of a quarter (an
-    earnings story), where "a year earlier" means that quarter a year before."""
+    earnings story), where "a year earlier" means that quarter a year before. `text`
+    is the doc's text when the caller has it (`Span.text` joins every token)."""
     sent = span.sent
     start = sent.start
     if start > 0:
         start = span.doc[start - 1].sent.start
-    return bool(_QUARTER.search(span.doc[start : sent.end].text))
+    sentences = span.doc[start : sent.end]
+    # a span's text is the doc's text between its first and last character
+    words = sentences.text if text is None else text[sentences.start_char : sentences.end_char]
+    return bool(_QUARTER.search(words))
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -181,16 +189,17 @@ def find_expressions(
     """The temporal expressions of a parsed story, normalised against its anchor.
 
     `text` is the doc's text when the caller has it (`Doc.text` joins every token)."""
+    story_text = doc.text if text is None else text
     spans: list[tuple[int, int]] = []
     taken: set[int] = set()
     for start, end in _entity_pieces(doc):
         start, end = _trim(doc, start, end)
-        text = doc[start:end].text
-        if start >= end or not _TEMPORAL_WORD.search(text) or re.search(r"\bold\b", text):
+        piece = doc[start:end].text
+        if start >= end or not _TEMPORAL_WORD.search(piece) or re.search(r"\bold\b", piece):
             continue  # "55-year-old" is an age, not a time
         spans.append((start, end))
         taken.update(range(start, end))
-    for match in _PATTERNS.finditer(doc.text if text is None else text):
+    for match in _PATTERNS.finditer(story_text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and not taken & set(range(span.start, span.end)):
             spans.append((span.start, span.end))
@@ -219,7 +228,9 @@ def find_expressions(
         span = doc[start:end]
         verb = governing_verb(span)
         tense = clause_tense(verb)
-        timex = normalise(span.text, anchor, tense=tense, quarterly=reports_quarter(span))
+        timex = normalise(
+            span.text, anchor, tense=tense, quarterly=reports_quarter(span, story_text)
+        )
         found.append(
             FoundExpression(
                 span.start_char,

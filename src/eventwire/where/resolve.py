@@ -11,6 +11,7 @@ actor ("Washington said"), or an `adjective` ("Turkish").
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -421,13 +422,17 @@ def story_context(
         countries[dateline.country] += 1
     cells: dict[tuple[int, int], set[str]] = {}
     areas: dict[tuple[str, str], set[str]] = {}
+    # A name is read once a story (its readings again would add nothing), counted each time
+    read: dict[str, tuple[GazetteerEntry | None, list[GazetteerEntry]]] = {}
     for name in names:
-        candidates = gazetteer.lookup(name)
-        _add_readings(name, candidates, gazetteer.capitals, cells, areas)
-        # The likeliest reading, by population and kind: "Washington" is the capital,
-        # no evidence for the state.
-        likeliest = _plausible(name, candidates, gazetteer.capitals)
-        top = likeliest[0] if likeliest else gazetteer.adjective(name)
+        if name not in read:
+            candidates = gazetteer.lookup(name)
+            _add_readings(name, candidates, gazetteer.capitals, cells, areas)
+            # The likeliest reading, by population and kind: "Washington" is the capital,
+            # no evidence for the state.
+            likeliest = _plausible(name, candidates, gazetteer.capitals)
+            read[name] = (likeliest[0] if likeliest else gazetteer.adjective(name), candidates)
+        top, candidates = read[name]
         if top is None:
             continue
         if top.kind == "country" and top.country:
@@ -568,12 +573,13 @@ def find_toponyms(
         spans.sort(key=lambda s: s.start)
     context = story_context(gazetteer, (s.text for s in spans if s.label_ != "NORP"), dateline)
     towns = town_names(doc.text if text is None else text, ((s.start_char, s.text) for s in spans))
+    # Stories repeat their names, and a name reads the same with the same qualifier,
+    # next word and town-ness (the context is fixed by now): one story's cache.
+    resolve = functools.cache(functools.partial(resolve_name, gazetteer, context=context))
     found = []
     for span in spans:
         qualifier_span = _qualifier_span(doc, span, spans)
-        qualifier = (
-            resolve_name(gazetteer, qualifier_span.text, context) if qualifier_span else None
-        )
+        qualifier = resolve(qualifier_span.text) if qualifier_span else None
         if qualifier is not None and qualifier.kind not in ("country", "region"):
             qualifier = None
         if span.label_ == "NORP":
@@ -581,17 +587,7 @@ def find_toponyms(
         else:
             following = doc[span.end].text if span.end < len(doc) else ""
             town = fold_name(span.text) in towns
-            entry = resolve_name(gazetteer, span.text, context, qualifier, following, town)
-        role = _role(span)
-        found.append(
-            Toponym(
-                span.start_char,
-                span.end_char,
-                span.text,
-                entry,
-                role,
-                _attached_verb(span),
-                _locative(span, EVENT_LOCATIVE),
-            )
-        )
+            entry = resolve(span.text, qualifier=qualifier, following=following, town=town)
+        found.append(Toponym(span.start_char, span.end_char, span.text, entry, _role(span),
+                             _attached_verb(span), _locative(span, EVENT_LOCATIVE)))  # fmt: skip
     return found
