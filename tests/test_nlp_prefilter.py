@@ -57,6 +57,15 @@ def test_sentences_without_actor_or_trigger_are_skipped(coder: Coder) -> None:
     }
 
 
+def test_a_preposition_ending_a_noun_entry_is_no_trigger(coder: Coder) -> None:
+    # "sit-in" is a lexicon noun read as "sit in": its head word "in" cues it only
+    # beside "sit"
+    decided = _decide(coder, "Talks ended.\n\nMarkets in the region were calm on the news.")
+    assert decided["Markets in the region were calm on the news."] is False
+    decided = _decide(coder, "Talks ended.\n\nStudents staged a sit-in at the campus.")
+    assert decided["Students staged a sit-in at the campus."] is True
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -186,8 +186,13 @@ def _trigger_requirements(
             needs |= _content_words(entry.objects)
         if entry.under and len(words) == 1:
             needs |= {u.split()[0] for u in entry.under}
-        for key in {words[0], words[-1]} if entry.kind == "noun" else {words[0]}:
-            triggers.setdefault(key, []).append(frozenset(needs) if needs else None)
+        triggers.setdefault(words[0], []).append(frozenset(needs) if needs else None)
+        if entry.kind == "noun" and len(words) > 1:
+            # a noun phrase is also found by its head ("states of emergency"), which
+            # then needs the first word: "sit-in" read as "sit in" must not make
+            # every "in" a trigger
+            head_needs = (needs - {words[-1]}) | {words[0]}
+            triggers.setdefault(words[-1], []).append(frozenset(head_needs))
     return triggers
 
 
