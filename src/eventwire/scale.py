@@ -65,6 +65,8 @@ class RunCounts:
 class RunOptions:
     workers: int = 1
     chunk_size: int = 32  # articles a worker codes per task
+    store_batch: int = 128  # coded articles stored per transaction
+    store_seconds: float = 2.0  # or fewer, when this long has passed since the last
 
 
 ProgressCallback = Callable[[RunCounts], None]
@@ -144,16 +146,30 @@ def code_corpus(
     stored = store.article_hashes()
     articles = _wanted(read_inputs(inputs, coder_options.default_date), stored, counts, on_problem)
 
-    def keep(results: Iterable[CodedArticle]) -> None:
-        # One transaction and one bulk insert per table for the chunk: storing
-        # article by article costs about half as much again as coding them.
-        chunk = list(results)
-        outcomes = store.store_many(chunk, batch_size=max(1, len(chunk)))
-        counts.coded += len(chunk)
-        counts.events += sum(len(coded.events) for coded in chunk)
+    unstored: list[CodedArticle] = []
+    last_flush = [time.monotonic()]
+
+    def flush() -> None:
+        # One transaction and one bulk insert per table for a batch: storing article
+        # by article costs about half as much again as coding them, and a batch of
+        # several chunks a third less than one chunk at a time. A run killed before
+        # a flush loses only coding, which the rerun does again.
+        outcomes = store.store_many(unstored, batch_size=max(1, len(unstored)))
+        counts.coded += len(unstored)
+        counts.events += sum(len(coded.events) for coded in unstored)
         counts.stored += outcomes["stored"] + outcomes["replaced"]
+        unstored.clear()
+        last_flush[0] = time.monotonic()
         if progress is not None:
             progress(counts)
+
+    def keep(results: Iterable[CodedArticle]) -> None:
+        unstored.extend(results)
+        # a batch, or what a slow run coded in the last seconds: what is coded is
+        # stored (and shown) soon, whatever the speed
+        waited = time.monotonic() - last_flush[0]
+        if len(unstored) >= run.store_batch or waited >= run.store_seconds:
+            flush()
 
     if run.workers <= 1:
         coder = Coder.load(coder_options)
@@ -162,6 +178,7 @@ def code_corpus(
         memory = StoredActorMemory.open(store)
         for chunk in _chunks(articles, run.chunk_size):
             keep(coder.code(chunk, memory))
+        flush()
         return counts
     # The parent reads and stores; workers parse and code. At most two chunks per
     # worker are in flight, which bounds memory whatever the corpus size.
@@ -179,6 +196,7 @@ def code_corpus(
                     keep(future.result())
         for future in pending:
             keep(future.result())
+    flush()
     return counts
 
 
