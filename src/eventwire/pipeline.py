@@ -38,7 +38,7 @@ class CoderOptions:
     agent_dictionaries: Sequence[Path] = ()
     verb_files: Sequence[Path] = ()
     default_date: dt.date | None = None
-    batch_size: int = 32
+    batch_size: int = 64  # stories per nlp.pipe batch: 64 parse ~2% cheaper than 32
     coder: str = CODER
     # Parse only the sentences that can hold an actor, a trigger or a quote
     # (nlp_prefilter.py); the others keep their text and offsets, unparsed.

@@ -64,7 +64,7 @@ class RunCounts:
 @dataclass(frozen=True, slots=True)
 class RunOptions:
     workers: int = 1
-    chunk_size: int = 32  # articles a worker codes per task
+    chunk_size: int = 64  # articles a worker codes per task (one nlp.pipe batch)
     store_batch: int = 128  # coded articles stored per transaction
     store_seconds: float = 2.0  # or fewer, when this long has passed since the last
 
