@@ -7,31 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.actors.resolve import resolve_mentions
-from eventwire.model import Article, Event, Plover, Quote, Span
-from eventwire.nlp import parse_articles
+from eventwire.model import Event, Plover, Quote, Span
 from eventwire.pipeline import Coder
-from eventwire.quotes import extract_quotes, link_events_to_quotes, quote_id
+from eventwire.quotes import link_events_to_quotes, quote_id
 from eventwire.quotes.cues import CueTableError, load_cue_lexicon, parse_cue_table
 from eventwire.quotes.marks import find_quoted_spans
-
-
-def quotes_of(coder: Coder, text: str, article_id: str = "story") -> list[Quote]:
-    [parsed] = list(parse_articles(coder.nlp, [Article(id=article_id, text=text)]))
-    return extract_quotes(parsed, resolve_mentions(parsed, coder.knowledge))
-
-
-def direct(quotes: list[Quote]) -> list[Quote]:
-    return [quote for quote in quotes if quote.kind == "direct"]
-
-
-def indirect(quotes: list[Quote]) -> list[Quote]:
-    return [quote for quote in quotes if quote.kind == "indirect"]
-
-
-def code(quote: Quote) -> str | None:
-    return quote.speaker.code if quote.speaker is not None else None
-
+from support.quoting import code, direct, indirect, quotes_of
 
 # -- quotation marks alone ---------------------------------------------------------
 

@@ -147,9 +147,10 @@ def code_corpus(
     articles = _wanted(read_inputs(inputs, coder_options.default_date), stored, counts, on_problem)
 
     unstored: list[CodedArticle] = []
-    last_flush = [time.monotonic()]
+    last_flush = time.monotonic()
 
     def flush() -> None:
+        nonlocal last_flush
         # One transaction and one bulk insert per table for a batch: storing article
         # by article costs about half as much again as coding them, and a batch of
         # several chunks a third less than one chunk at a time. A run killed before
@@ -159,7 +160,7 @@ def code_corpus(
         counts.events += sum(len(coded.events) for coded in unstored)
         counts.stored += outcomes["stored"] + outcomes["replaced"]
         unstored.clear()
-        last_flush[0] = time.monotonic()
+        last_flush = time.monotonic()
         if progress is not None:
             progress(counts)
 
@@ -167,7 +168,7 @@ def code_corpus(
         unstored.extend(results)
         # a batch, or what a slow run coded in the last seconds: what is coded is
         # stored (and shown) soon, whatever the speed
-        waited = time.monotonic() - last_flush[0]
+        waited = time.monotonic() - last_flush
         if len(unstored) >= run.store_batch or waited >= run.store_seconds:
             flush()
 

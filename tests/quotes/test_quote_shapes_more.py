@@ -10,35 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from eventwire.actors.resolve import resolve_mentions
-from eventwire.model import Article, Quote
-from eventwire.nlp import parse_articles
 from eventwire.pipeline import Coder
-from eventwire.quotes import extract_quotes
 from eventwire.quotes.cues import CueTableError, load_cue_lexicon, parse_cue_table
 from eventwire.quotes.marks import find_quoted_spans, normalize_marks
-
-
-def quotes_of(coder: Coder, text: str) -> list[Quote]:
-    [parsed] = list(parse_articles(coder.nlp, [Article(id="story", text=text)]))
-    return extract_quotes(parsed, resolve_mentions(parsed, coder.knowledge))
-
-
-def direct(quotes: list[Quote]) -> list[Quote]:
-    return [quote for quote in quotes if quote.kind == "direct"]
-
-
-def indirect(quotes: list[Quote]) -> list[Quote]:
-    return [quote for quote in quotes if quote.kind == "indirect"]
-
-
-def code(quote: Quote) -> str | None:
-    return quote.speaker.code if quote.speaker is not None else None
-
-
-def name(quote: Quote) -> str | None:
-    return quote.speaker.name if quote.speaker is not None else None
-
+from support.quoting import code, direct, indirect, name, quotes_of
 
 # -- doubled apostrophes as quotation marks ------------------------------------------
 
