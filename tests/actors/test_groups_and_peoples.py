@@ -75,6 +75,9 @@ def test_a_ruling_coalition_is_the_government(coder: Coder) -> None:
             "four ethnic Albanians",
             "SRBCVL",
         ),
+        # a nation's people in another country, or where the phrase puts them: civilians
+        ("Bosnian Croats demanded a truce.", "Bosnian Croats", "BIHCVL"),
+        ("Chileans in Peru stayed home from work on Monday.", "Chileans", "CHLCVL"),
     ],
 )
 def test_peoples(coder: Coder, text: str, phrase: str, code: str) -> None:
@@ -148,3 +151,29 @@ def test_an_international_body_has_no_sector_of_its_own(coder: Coder) -> None:
 def test_a_peoples_name_inside_another_name_is_not_the_people(coder: Coder) -> None:
     found = _actors(coder, "Karen Bass met the Peruvian ambassador in Tamil Nadu.")
     assert not any(actor.country in ("MMR", "LKA") for actor in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # a nation named by its people, acting as one: the country
+        ("Chileans blamed Peru for the border incident.", "Chileans", "CHL"),
+        # with an article, a nation's people abroad are as often its forces
+        ("The Russians in Syria built a new base.", "The Russians", "RUS"),
+    ],
+)
+def test_a_nation_by_its_people(coder: Coder, text: str, phrase: str, code: str) -> None:
+    actor = _actors(coder, text)[phrase]
+    assert (actor.code, actor.sector) == (code, None)
+
+
+def test_a_militia_is_where_the_phrase_puts_it(coder: Coder) -> None:
+    # a militia serves where it is, unlike an army; an ally is not its possessor's
+    found = _actors(coder, "Peru's militia ally in northern Bolivia attacked the town.")
+    assert found["Peru's militia ally"].code == "BOLUAF"
+
+
+def test_a_plural_in_men_opening_a_sentence_is_a_role(coder: Coder) -> None:
+    # tagged as a name there and left unlemmatised: "Gunmen" is still gunman
+    found = _actors(coder, "Gunmen in Peru burned a bus.")
+    assert found["Gunmen"].code == "PERUAF"

@@ -66,6 +66,24 @@ def test_a_misspelt_country_is_still_the_country(coder: Coder) -> None:
     assert found["Ugamda's foreign minister"].code == "UGAGOV"
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Chad reopened its border to UN peackeepers on Monday.", "UN peackeepers", "IGOUNOMIL"),
+        ("The goverment of Peru rejected the plan.", "The goverment", "PERGOV"),
+    ],
+)
+def test_a_misspelt_role_is_still_the_role(coder: Coder, text: str, phrase: str, code: str) -> None:
+    assert _actors(coder, text)[phrase].code == code
+
+
+def test_a_name_near_a_role_is_not_it(coder: Coder) -> None:
+    # "Goverment" as a capitalised name (a place, a person) is left alone; short words
+    # one edit from a role ("protests" / "protest") are never tried.
+    found = _actors(coder, "Protests spread as Anna Goverment spoke in Lima.")
+    assert all(actor.sector != "GOV" for actor in found.values())
+
+
 def test_a_longer_name_near_a_country_is_not_it(coder: Coder) -> None:
     found = _actors(coder, "Students at Columbia University marched on Monday.")
     assert all(actor.country != "COL" for actor in found.values())
@@ -135,6 +153,8 @@ def test_a_town_named_by_its_country_is_its_people(coder: Coder) -> None:
     assert found["the Bolivian province"].code == "BOL"
     found = _actors(coder, "Talks opened in the Peruvian town of Ayacucho on Sunday.")
     assert found["the Peruvian town"].code == "PER"  # where it happens: a place
+    found = _actors(coder, "Soldiers searched Chilean homes near the border.")
+    assert found["Chilean homes"].code == "CHLCVL"  # homes are their people's
 
 
 def test_counted_nationals_are_civilians(coder: Coder) -> None:
@@ -158,3 +178,20 @@ def test_a_newspaper_is_published_at_home_its_reporters_travel(coder: Coder) -> 
     assert found["the opposition newspaper"].code == "CHLMED"
     found = _actors(coder, "Chile's government expelled the foreign reporters.")
     assert found["the foreign reporters"].country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        (
+            "The army shelled Bolivian rebel-held territory.",
+            "Bolivian rebel-held territory",
+            "BOLREB",
+        ),
+        ("Rebels attacked government-controlled towns.", "government-controlled towns", "GOV"),
+    ],
+)
+def test_a_held_place_stands_for_its_holders(
+    coder: Coder, text: str, phrase: str, code: str
+) -> None:
+    assert _actors(coder, text)[phrase].code == code

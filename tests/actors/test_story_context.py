@@ -130,7 +130,8 @@ def test_demonyms_proxies_and_organisations(coder: Coder) -> None:
     )
     assert found["Palestinians"].actor.code == "PSE"
     assert found["an Indian proposal"].actor.code == "IND"
-    assert found["Bosnian Serbs"].actor.code == "BIH"
+    # a nation's people in another country are its civilians, not either state
+    assert found["Bosnian Serbs"].actor.code == "BIHCVL"
     assert found["UN peacekeepers"].actor.code == "IGOUNOMIL"
     assert found["Red Cross officials"].actor.code == "NGOHLHIRC"
     assert found["Hamas"].actor.country == "PSE"

@@ -6,7 +6,7 @@ country)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -23,13 +23,24 @@ ORIGIN_PREPS = {"of", "from", "for"}
 # "Lawmakers in Fornost", "rebels in the Ivory Coast": where people are is their country,
 # except for those that are often abroad (troops, aid workers, refugees, reporters).
 LOCATION_PREPS = {"in"}
-OFTEN_ABROAD = {"MIL", "UAF", "RAD", "IGO", "NGO", "REF", "SPY", "MED"}
+OFTEN_ABROAD = {"MIL", "RAD", "IGO", "NGO", "REF", "SPY", "MED"}
 # Nouns that count people: "thousands of Nigerians".
 AMOUNT_NOUNS = {"hundred", "thousand", "million", "dozen", "score", "hundreds", "thousands"}
-# Places where people live: as actors, their people ("shelled the town").
-SETTLEMENT_NOUNS = {"town", "city", "village"}
+# Places where people live: as actors, their people ("shelled the town", "demolished
+# Palestinian homes").
+SETTLEMENT_NOUNS = {"town", "city", "village", "home"}
 # Prepositions of where an act happens: what follows is a place, not an actor.
-VENUE_PREPS = {"in", "at", "near", "inside", "within", "around", "outside", "throughout"}
+VENUE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "inside",
+    "within",
+    "around",
+    "outside",
+    "throughout",
+    "across",
+}
 # Roles that are "based" abroad as often as at home: troops, spies, aid agencies.
 STATIONED_ABROAD = {"MIL", "SPY", "IGO", "NGO", "REF"}
 NOMINAL_POS = {"NOUN", "PROPN"}
@@ -47,6 +58,29 @@ HOME_ROLES = {"GOV", "JUD", "LEG", "COP", "OPP", "PTY", "ELI", "REB", "INS", "SE
 HOME_BODIES = {("body", "MED")}
 # Government roles that serve abroad: a story about an embassy names the host country.
 ABROAD_TITLES = {"embassy", "consulate", "ambassador", "envoy", "diplomat", "consul"}
+# Portfolios that look after their own country's affairs: what their holder says about
+# a state ("Finance Minister X said Vietnam is committed to ...") is about his own, while
+# a foreign, defence or trade minister speaks as often of another country's.
+DOMESTIC_PORTFOLIOS = {
+    "planning",
+    "investment",
+    "finance",
+    "interior",
+    "health",
+    "education",
+    "agriculture",
+    "labor",
+    "labour",
+    "economy",
+    "justice",
+    "energy",
+    "industry",
+    "tourism",
+    "transport",
+    "housing",
+    "culture",
+    "environment",
+}
 # Nouns of a relation to someone else: their possessor is the other side of it.
 RELATION_NOUNS = {
     "ally",
@@ -139,6 +173,61 @@ def counted_people(demonym: Token) -> AgentEntry | None:
     return AgentEntry("CVL") if counted else None
 
 
+def apposed(
+    head: Token, agents: Mapping[int, Match[AgentEntry]], resolve: Callable[[Token], Actor | None]
+) -> Actor | None:
+    """The description set beside a name by apposition, either way round: "X, Russia's
+    envoy" or "Russia's envoy, X". `resolve` codes it (ArticleResolver.resolve)."""
+    candidates = [child for child in head.rights if child.dep_ == "appos"]
+    if head.dep_ == "appos":
+        candidates.append(head.head)
+    for candidate in candidates:
+        if candidate.i in agents:
+            actor = resolve(candidate)
+            if actor is not None and actor.name is None:
+                return actor
+    return None
+
+
+def located_country(head: Token, resolve: Callable[[Token], Actor | None]) -> str | None:
+    """The country of an "in X" / "of X" after the head: "Kurds in Syria". `resolve`
+    codes the place's phrase (ArticleResolver.resolve)."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ORIGIN_PREPS | LOCATION_PREPS:
+            for pobj in child.children:
+                place = resolve(pobj) if pobj.dep_ == "pobj" else None
+                if place is not None and place.country:
+                    return place.country
+    return None
+
+
+def people_of_a_place(
+    demonym: Token, own: str | None, country: str, located: str | None
+) -> AgentEntry | None:
+    """A nation's people where the phrase puts them are civilians, not their state:
+    "Bosnian Serbs" (a people of another country's), "Palestinians of the West Bank"
+    (`located`: where an "in"/"of" after them puts them). Not with an article: "the
+    Russians in Syria" are as often their state's forces."""
+    if own is not None and own != country:
+        return AgentEntry("CVL")
+    definite = any(child.lower_ == "the" for child in demonym.lefts)
+    return AgentEntry("CVL") if located is not None and not definite else None
+
+
+# Verbs of holding a place: "rebel-held territory", "government-controlled towns".
+HOLDING_VERBS = {"hold", "control", "occupy", "run", "administer"}
+
+
+def holding_role(head: Token, agents: Mapping[int, Match[AgentEntry]]) -> Match[AgentEntry] | None:
+    """The role that holds the place `head` names ("rebel" of "rebel-held territory")."""
+    for child in head.lefts:
+        if child.dep_ == "amod" and child.lemma_.lower() in HOLDING_VERBS:
+            for holder in child.lefts:
+                if holder.i in agents:
+                    return agents[holder.i]
+    return None
+
+
 def fled_country(head: Token, names: Mapping[int, Match[NameEntry]]) -> str | None:
     """Refugees are from where they flee: "refugees fleeing the war in Liberia"."""
     for child in head.rights:
@@ -228,6 +317,16 @@ def settlement_actor(head: Token, country: str, text: str) -> Actor:
     return Actor(country, country, None, text, None, "knowledge")
 
 
+def seat_possessor(head: Token, names: Mapping[int, Match[NameEntry]]) -> Actor | None:
+    """ "Washington's wish", "the Kremlin's plan": the possessor's own code."""
+    for child in head.lefts:
+        match = names.get(child.i)
+        if child.dep_ == "poss" and match is not None and match.value.kind != "people":
+            entry = match.value
+            return Actor(entry.code, entry.country, entry.sector, child.text, None, "knowledge")
+    return None
+
+
 def capital_actor(head: Token, entry: NameEntry, text: str) -> Actor:
     """A capital that acts or is acted on ("Moscow said", "an admission by Moscow",
     "isolate Washington") is its government, as the PLOVER gold set's readme codes
@@ -249,14 +348,21 @@ _STATE_KINDS = {"country", "seat"}
 
 
 def names_state_as_party(
-    head: Token, phrase: Sequence[Token], names: Mapping[int, Match[NameEntry]], country: str
+    head: Token,
+    phrase: Sequence[Token],
+    names: Mapping[int, Match[NameEntry]],
+    country: str,
 ) -> bool:
     """Whether `head`'s sentence names `country` itself as another party, outside the
     phrase and not as a venue or a modifier: "Prime Minister X expressed condolences
     to the Government of Turkey" tells against X being Turkish, while "Judge Y charged
     officers in Peru", "12 Peruvian officers" or "Ghana's unions" do not. A story's
-    one country is then no guess for a title of no stated country."""
+    one country is then no guess for a title of no stated country. Nor does a state in
+    what the holder of a domestic portfolio the phrase names says: "Finance Minister X
+    said Peru is committed to ..." speaks of X's own country."""
     inside = {token.i for token in phrase}
+    portfolio = DOMESTIC_PORTFOLIOS & {token.lower_ for token in phrase}
+    reported = _reported_clauses(head) if portfolio else []
     sentence = head.sent
     for i in range(sentence.start, sentence.end):
         match = names.get(i)
@@ -268,10 +374,47 @@ def names_state_as_party(
         token = head.doc[match.end - 1]
         if token.dep_ in ("poss", "compound", "amod"):
             continue  # "Ghana's unions": another party of that country, not the state
-        if token.dep_ == "pobj" and token.head.lower_ in VENUE_PREPS:
+        if _in_venue(token):
             continue  # where it happened
+        if any(first <= token.i <= last for first, last in reported):
+            continue  # what the minister says of it
         return True
     return False
+
+
+def _reported_clauses(head: Token) -> list[tuple[int, int]]:
+    """The token ranges of the clauses the verb `head` is the subject of reports
+    ("X said [Vietnam is committed ...]")."""
+    if head.dep_ not in SUBJECT_DEPS:
+        return []
+    return [
+        (child.left_edge.i, child.right_edge.i)
+        for child in head.head.children
+        if child.dep_ == "ccomp"
+    ]
+
+
+# Nouns for a state that its name may follow: "the Central Asian nation of Kyrgyzstan".
+STATE_NOUNS = {"nation", "country", "state", "republic", "kingdom", "emirate"}
+
+
+def state_named(noun: Token) -> Token:
+    """The name after a noun for a state ("Kyrgyzstan" of "the nation of Kyrgyzstan");
+    the noun itself otherwise."""
+    if noun.lemma_.lower() in STATE_NOUNS:
+        for prep in noun.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                inner = next((t for t in prep.children if t.dep_ == "pobj"), None)
+                return inner if inner is not None else noun
+    return noun
+
+
+def _in_venue(token: Token) -> bool:
+    """Whether a name is where something happens, itself or as the "of" of the place
+    ("in Peru", "in northern parts of Peru")."""
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        token = token.head.head
+    return token.dep_ == "pobj" and token.head.lower_ in VENUE_PREPS
 
 
 def with_user_agents(

@@ -19,6 +19,7 @@ from typing import Generic, Literal, TypeVar
 
 from spacy.tokens import Token
 
+from eventwire.actors.figures import FigureTable, load_figure_table
 from eventwire.actors.leaders import LeaderTable, load_leader_table
 from eventwire.actors.petrarch import (
     DictionaryActor,
@@ -26,7 +27,7 @@ from eventwire.actors.petrarch import (
     read_actor_dictionary,
     read_agent_dictionary,
 )
-from eventwire.actors.spelling import SpellingIndex
+from eventwire.actors.spelling import SHORTEST_ROLE, SpellingIndex
 from eventwire.actors.yaml_dictionary import read_yaml_dictionary
 
 # "people": an ethnic or religious group ("Kurds", "Tamil"), coded as its home country
@@ -182,6 +183,8 @@ def role_key(token: Token, lemma_: str, lower_: str, pos_: str, dep_: str) -> st
         # unlemmatised ("Rebels attacked", "Authorities said"): singularise it here.
         if lemma.endswith("ies"):
             return lemma[:-3] + "y"
+        if lemma.endswith("men"):  # "Militiamen", "Policemen", "Gunmen"
+            return lemma[:-3] + "man"
         if lemma.endswith(("ches", "shes", "sses", "xes")):
             return lemma[:-2]
         if lemma.endswith("s") and not lemma.endswith("ss"):
@@ -200,10 +203,14 @@ class ActorKnowledge:
     capitals: dict[str, tuple[str, float, float, int]]  # capital name -> (country, lat, lon, id)
     country_names: dict[str, str]  # any country name as written -> code
     leaders: LeaderTable = field(default_factory=lambda: LeaderTable({}))
+    # People of no office the leader table lists: opposition leaders, armed groups' chiefs
+    figures: FigureTable = field(default_factory=lambda: FigureTable({}))
     proxies: frozenset[str] = frozenset()  # "proposal", "decision": nouns standing for an actor
     context_names: PhraseTable[ContextName] = field(default_factory=PhraseTable)
     # One-word country names, to know them misspelt ("Phillippines"): actors/spelling.py
     spellings: SpellingIndex = field(default_factory=SpellingIndex)
+    # Long one-word role nouns of ours, likewise ("peackeepers"); never a user's.
+    role_spellings: SpellingIndex = field(default_factory=SpellingIndex)
 
 
 def split_code(code: str) -> tuple[str | None, str | None]:
@@ -304,6 +311,7 @@ def load_actor_knowledge(
         for text in [row["name"], *_alternatives(row["names"])]:
             names.add(tuple(tokenize(text)), entry)
     agents: PhraseTable[AgentEntry] = PhraseTable()
+    role_words: list[tuple[str, str]] = []
     for row in () if only_user_agents else _data_rows("sectors.tsv"):
         agent_kind = _AGENT_KINDS.get(row.get("kind") or "person")
         if agent_kind is None:
@@ -312,6 +320,8 @@ def load_actor_knowledge(
         words = tuple(word.lower() for word in tokenize(row["term"]))
         role = AgentEntry(row["sector"], kind=agent_kind)
         agents.add(words, role)
+        if len(words) == 1:
+            role_words.append((words[0], words[0]))
         lemmas = _singular_inner_words(words)
         if lemmas != words:
             agents.add(lemmas, role)
@@ -337,9 +347,11 @@ def load_actor_knowledge(
         capitals=capitals,
         country_names=country_names,
         leaders=load_leader_table(),
+        figures=load_figure_table(),
         proxies=load_actor_proxies(),
         context_names=_context_names(tokenize),
         spellings=SpellingIndex.of(country_names.items()),
+        role_spellings=SpellingIndex.of(role_words, SHORTEST_ROLE, SHORTEST_ROLE),
     )
 
 

@@ -193,10 +193,31 @@ def index_phrases(
             continue  # "the General Confederation of Labor" is no general
         for i in range(agent_match.start, agent_match.end):
             agents[i] = agent_match
+    _misspelt_roles(story, knowledge, names, agents, token_keys(lemma_key))
     persons: dict[int, Span] = {
         i: ent for ent in ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)
     }
     return PhraseIndex(names, name_heads, agents, persons)
+
+
+def _misspelt_roles(
+    story: StoryTokens,
+    knowledge: ActorKnowledge,
+    names: dict[int, Match[NameEntry]],
+    agents: dict[int, Match[AgentEntry]],
+    lemmas: Sequence[str],
+) -> None:
+    """A lower-case common noun one letter off a long role noun of ours ("UN
+    peackeepers") is that role. Only common nouns: a name that looks like a role
+    (a user's "Gxndor", a person's) stays what it is."""
+    pos = story.pos
+    for i, token in enumerate(story.tokens):
+        if pos[i] != "NOUN" or i in agents or i in names or not token.is_lower:
+            continue
+        found = knowledge.role_spellings.country(lemmas[i])
+        matched = knowledge.agents.match_at([found[0]], 0) if found is not None else None
+        if matched is not None:
+            agents[i] = Match(i, i + 1, matched[1])
 
 
 def _title_inside_organisation(

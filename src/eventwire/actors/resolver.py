@@ -33,25 +33,31 @@ from eventwire.actors.clues import (
     ORIGIN_PREPS,
     RELATION_NOUNS,
     Clues,
+    apposed,
     capital_actor,
     compose,
     counted_people,
     fled_country,
+    holding_role,
     home_base,
     is_definite_singular,
+    located_country,
     names_state_as_party,
     organization_actor,
+    people_of_a_place,
     phrase_tokens,
     place_country,
     possessed_title,
     role_in_organization,
+    seat_possessor,
     settlement_actor,
+    state_named,
     with_user_agents,
 )
 from eventwire.actors.coordination import shared_role
-from eventwire.actors.knowledge import ActorKnowledge, AgentEntry
+from eventwire.actors.knowledge import ActorKnowledge, AgentEntry, split_code
 from eventwire.actors.leaders import ROLE_SECTORS, ROLE_TITLES
-from eventwire.actors.matching import index_phrases
+from eventwire.actors.matching import Match, index_phrases
 from eventwire.actors.memory import ActorMemory, LearnedActor
 from eventwire.actors.story import Referent, StoryRecord, pronoun_kind, referent_kind
 from eventwire.actors.tokens import StoryTokens
@@ -94,12 +100,13 @@ class ArticleResolver:
         # The one country the whole story names, if it names only one: where a title
         # of no stated country ("Judge Ana Ruiz", "the ruling coalition") most likely
         # serves. Stories that name two or more give no such guess.
-        named = {match.value.country for match in self.names.values() if match.value.country}
-        # People the leader table knows count too: "Maduro thanked Russia" names two.
+        named: set[str | None] = {match.value.country for match in self.names.values()}
+        # People our tables know count too: "Maduro thanked Russia" names two.
         for span in {span.start: span for span in self.persons.values()}.values():
             leader = knowledge.leaders.lookup(span.text, anchor)
-            if leader is not None:
-                named.add(leader.country)
+            figure = knowledge.figures.lookup(span.text, anchor)
+            named.add(leader.country if leader else split_code(figure.code)[0] if figure else None)
+        named.discard(None)
         self.sole_country = next(iter(named)) if len(named) == 1 else None
 
     # ------------------------------------------------------------ phrases
@@ -208,7 +215,7 @@ class ArticleResolver:
                             # "activists of Gonzo GMO": the user's group code, as PETRARCH has it
                             clues.modifier_name = clues.modifier_name or theirs.value
                         elif pobj.dep_ == "pobj":
-                            origin = self.resolve(pobj)
+                            origin = self.resolve(state_named(pobj))
                             if origin is not None and origin.country:
                                 clues.country = origin.country
                             elif origin is None:
@@ -311,6 +318,13 @@ class ArticleResolver:
         person = clues.person
         if person is None and clues.agent is None and clues.full is None:
             person = self._proper_name(head, tokens)
+        elif person is not None:
+            # The tagger may leave a first name out ("Imran" of "Imran Khan"): the whole
+            # name when only it is one our tables know ("Mr. Sisi" is "Sisi").
+            whole = self._proper_name(head, tokens) or person
+            tables = (self.knowledge.leaders.by_name, self.knowledge.figures.by_name)
+            if any(whole in t for t in tables) and not any(person in t for t in tables):
+                person = whole
         if person is not None and clues.full is None:
             return self._person(head, person, clues, text)
         if clues.agent is None and clues.full is None:
@@ -340,7 +354,12 @@ class ArticleResolver:
         if head_name is not None and head_name.value.kind == "adjective" and clues.country:
             if head.dep_ in ("amod", "compound"):
                 return None
-            role = shared_role(head, self.agents, self.names) or counted_people(head)
+            own, located = head_name.value.country, located_country(head, self.resolve)
+            role = (
+                shared_role(head, self.agents, self.names)
+                or counted_people(head)
+                or people_of_a_place(head, own, clues.country, located)
+            )
             code, sector = compose(clues.country, role) if role else (clues.country, None)
             return Actor(code, clues.country, sector, text, None, "knowledge")
         if head_name is not None and head_name.value.kind == "people":
@@ -349,6 +368,10 @@ class ArticleResolver:
             return self._people(head, clues, text)
         if head.pos_ != "NOUN":
             return None
+        holder = holding_role(head, self.agents)
+        if holder is not None:
+            # "Albanian rebel-held territory": the place stands for those who hold it.
+            return self._role_thing(head, holder, clues, text)
         entry = clues.modifier_name
         if head.lemma_.lower() in self.knowledge.proxies:
             author = self._proxy_author(head)
@@ -358,21 +381,24 @@ class ArticleResolver:
                 return organization_actor(entry, text)
             if clues.country is not None:
                 return settlement_actor(head, clues.country, text)
-            seat = self._seat_possessor(head)
-            return seat
+            return seat_possessor(head, self.names)
         if entry is not None:
             # "the K.U. basketball team": an organisation's own team, staff, office.
             return organization_actor(entry, text)
         titles = [t for t in head.lefts if t.dep_ == "compound" and t.i in self.agents]
         if titles:
             # "Israeli army bulldozers", "police vehicles": the thing of a role is the role's.
-            agent_match = self.agents[titles[-1].i]
-            clues.agent = agent_match.value
-            clues.title = tuple(
-                t.lemma_.lower() for t in self.parse.tokens[agent_match.start : agent_match.end]
-            )
-            return self._described(head, clues, text)
+            return self._role_thing(head, self.agents[titles[-1].i], clues, text)
         return None
+
+    def _role_thing(self, head: Token, role: Match[AgentEntry], clues: Clues, text: str) -> Actor:
+        clues.agent, tokens = role.value, self.parse.tokens[role.start : role.end]
+        if head.lemma_.lower() in RELATION_NOUNS and role.value.sector[:3] not in OFTEN_ABROAD:
+            # "Israel's militia ally in southern Lebanon" is there; "army bulldozers in
+            # Gaza" are a thing of the army, wherever they are.
+            clues.country = clues.country or located_country(head, self.resolve)
+        clues.title = tuple(t.lemma_.lower() for t in tokens)
+        return self._described(head, clues, text)
 
     def _people(self, head: Token, clues: Clues, text: str) -> Actor:
         """An ethnic or religious group as a noun ("Iraqi Kurds", "ethnic Albanians in
@@ -381,7 +407,7 @@ class ArticleResolver:
         match = self.names.get(head.i)
         home = match.value.country if match is not None else None
         named = clues.country if clues.country != home else None  # "Iraqi Kurds"
-        located = self._located_country(head)
+        located = located_country(head, self.resolve)
         country = named or located or home
         resolved_by: ResolvedBy = "knowledge"
         if country is None:
@@ -390,18 +416,6 @@ class ArticleResolver:
         if country is None:
             return Actor("CVL", None, "CVL", text, None, "knowledge")
         return Actor(country + "CVL", country, "CVL", text, None, resolved_by)
-
-    def _located_country(self, head: Token) -> str | None:
-        """The country of an "in X" / "of X" after the head: "Kurds in Syria"."""
-        for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in ORIGIN_PREPS | LOCATION_PREPS:
-                for pobj in child.children:
-                    if pobj.dep_ != "pobj":
-                        continue
-                    place = self.resolve(pobj)
-                    if place is not None and place.country:
-                        return place.country
-        return None
 
     def _proxy_author(self, head: Token) -> Actor | None:
         """Who made the act a proxy noun names, when the phrase says so in full:
@@ -425,15 +439,6 @@ class ArticleResolver:
                     author = self.resolve(pobj) if pobj.dep_ == "pobj" else None
                     if author is not None and author.sector is not None:
                         return author
-        return None
-
-    def _seat_possessor(self, head: Token) -> Actor | None:
-        """ "Washington's wish", "the Kremlin's plan": the possessor's own code."""
-        for child in head.lefts:
-            match = self.names.get(child.i)
-            if child.dep_ == "poss" and match is not None and match.value.kind != "people":
-                entry = match.value
-                return Actor(entry.code, entry.country, entry.sector, child.text, None, "knowledge")
         return None
 
     def _described(self, head: Token, clues: Clues, text: str) -> Actor:
@@ -483,19 +488,6 @@ class ArticleResolver:
                 return actor.country
         return None
 
-    def _apposed(self, head: Token) -> Actor | None:
-        """The description set beside a name by apposition, either way round:
-        "X, Russia's envoy" or "Russia's envoy, X"."""
-        candidates = [child for child in head.rights if child.dep_ == "appos"]
-        if head.dep_ == "appos":
-            candidates.append(head.head)
-        for candidate in candidates:
-            if candidate.i in self.agents:
-                actor = self.resolve(candidate)
-                if actor is not None and actor.name is None:
-                    return actor
-        return None
-
     def _person(self, head: Token, name: str, clues: Clues, text: str) -> Actor | None:
         """A person: by what the phrase says, the story, the leader table, the memory."""
         agent = clues.agent
@@ -503,6 +495,9 @@ class ArticleResolver:
         leader = self.knowledge.leaders.lookup(name, self.anchor)
         if leader is not None and country is not None and leader.country != country:
             leader = None  # another person of the same name
+        figure = self.knowledge.figures.beside(name, self.anchor, leader.term if leader else None)
+        if figure is not None and country not in (None, split_code(figure.code)[0]):
+            figure = None  # another person of the same name
         if country is not None and agent is not None:
             code, sector = compose(country, agent)
             actor = Actor(code, country, sector, text, name, "knowledge")
@@ -513,6 +508,11 @@ class ArticleResolver:
         known = self.story.person(name)
         if known is not None and (country is None or known.country == country):
             return replace(known, text=text, resolved_by="learned")
+        if figure is not None:
+            # The dated code whole: "opposition leader X" says no more than the stint.
+            actor = Actor(figure.code, *split_code(figure.code), text, figure.name, "knowledge")
+            self._bind(name, actor, taught=False)
+            return actor
         if leader is not None:
             held = leader.sector if agent is None else agent.sector[:3]
             code = leader.country + (held or "")
@@ -539,7 +539,7 @@ class ArticleResolver:
             )
             self._bind(name, actor, taught=True)
             return actor
-        described = self._apposed(head)
+        described = apposed(head, self.agents, self.resolve)
         if (
             described is not None
             and described.country is not None

@@ -17,9 +17,11 @@ give both directions, marked `mutual` (the coder keeps both only for the acts
 CAMEO takes as mutual, data/event_cues.yaml `mutual_codes`). Where talks are
 held is no party to them ("negotiations in Geneva"). The complement of an
 object-control verb ("asked Peru to attack Bolivia") is the one asked's, and
-only hypothetical. An agentless passive whose subject is a meeting noun
-referring back ("those talks were suspended") takes the participants of the
-nearest meeting told before it; any other agentless passive takes as source only
+only hypothetical, except that a state ordering a body of its own country ("the
+government ordered the newspaper to suspend publication") does it to that body.
+An agentless passive whose subject is a meeting noun referring back ("those
+talks were suspended") takes the participants of the nearest meeting told
+before it; any other agentless passive takes as source only
 whoever a noun on it names ("killed in an attack by Chile", "dissolved at the
 request of Peru"), and otherwise codes nothing. A protest's target may be named
 only in why it is held ("a hunger strike to protest Peru's decision"). Actors
@@ -31,6 +33,10 @@ untargeted, not lost ("Israel's president eased restrictions on an Israeli
 minister"), except a meeting or a passive. An agentless passive with no other
 source may take the country it happens in ("was arrested in Peru"), which the
 coder keeps only for acts only a state does.
+A pronoun source that stands for the subject of the verb of saying or intent it
+is under ("The Pentagon said it hit ...") is told by that subject's words, and
+people of no country acting in a country ("people blocked streets in Hong
+Kong") are its people.
 A clause with a source and no target is kept with `target=None`: the coder
 keeps it only for the CAMEO families that allow it (statements, protests...).
 
@@ -55,17 +61,22 @@ from eventwire.events.phrases import (
     children,
     first_inside,
     has_cc,
+    local_people,
     mentions_of,
+    named_source,
     plain_country,
     prep_objects,
 )
-from eventwire.events.qualify import Qualities, qualify
+from eventwire.events.qualify import Qualities, purpose_infinitive, qualify
 from eventwire.events.repairs import (
     closing_participle,
     fronted_conjuncts,
+    fronted_content_verb,
     misparsed_main_verb,
     nearer_partner,
     own_subjects,
+    participle_subject,
+    stray_subject,
     verb_tagged_noun,
 )
 from eventwire.events.story_parse import kids, sentence_of, sentences, subtree, tokens_of
@@ -166,8 +177,9 @@ def _subjects(
             # "The United Kingdom and France have opposed ...": the subject is at
             # times parsed as the auxiliary's.
             active = [s for aux in children(current, {"aux"}) for s in children(aux, SUBJECT_DEPS)]
+            active = active or stray_subject(current, mentions)  # "USAID/RB provided"
         if active or passive:
-            found = active or passive
+            found = [participle_subject(t) for t in active or passive]
             if current.dep_ == "relcl" and all(t.lower_ in RELATIVE_PRONOUNS for t in found):
                 found = [current.head]  # "Russia, which sent troops"
             if active:
@@ -209,8 +221,12 @@ def _subjects(
             return own_subjects(partner), False
         elif misparsed_main_verb(current):
             return [sentence_of(current).root], False
-        elif _infinitive_complement(current, cues):
-            current = current.head  # "have sworn to fight"
+        elif fronted_content_verb(current):
+            return [current.head], False  # "Youths stoned police, officials said"
+        elif _infinitive_complement(current, cues) or purpose_infinitive(current, cues):
+            # "have sworn to fight"; "made arms to use against Peru": a purpose
+            # (qualify.py) is meant by the subject of the verb it is the purpose of.
+            current = current.head
         elif current.dep_ in ("xcomp", "conj", "acomp", "pcomp") and current.head.i != current.i:
             current = current.head if current.dep_ != "pcomp" else current.head.head
         else:
@@ -307,6 +323,43 @@ def _asked(verb: Token, cues: EventCues) -> list[Token] | None:
             return None  # "urged Peru to withdraw and then recalled": the asker's own act
         current = current.head
     return None
+
+
+# CAMEO sectors of the state itself, which a state's order binds as its own act.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _control_verb(verb: Token, cues: EventCues) -> Token:
+    """The object-control verb ("ordered") above a complement `_asked` accepted."""
+    current = verb
+    for _ in range(4):
+        if _asked_directly(current, cues) is not None:
+            return current.head
+        current = current.head
+    return current
+
+
+def _compelled(
+    verb: Token, asked: list[Token], cues: EventCues, mentions: dict[int, Mention]
+) -> list[Mention]:
+    """ "Peru's government ordered the opposition newspaper to suspend publication",
+    "a court forced the party to disband": a state compelling a body of its own
+    country that is no organ of the state (data/event_cues.yaml `compelling_verbs`)
+    imposes the act on it; the ones compelled, or none when it only asks."""
+    control = _control_verb(verb, cues)
+    if control.lemma_.lower() not in cues.compelling_verbs:
+        return []
+    found = mentions_of(asked, mentions, cues)
+    givers = mentions_of(_subjects(control, cues, mentions)[0], mentions, cues)
+    states = {
+        m.actor.country
+        for m in givers
+        if m.actor.country and (m.actor.sector is None or m.actor.sector in _STATE_SECTORS)
+    }
+    own_bodies = bool(found) and all(
+        m.actor.country in states and m.actor.sector not in _STATE_SECTORS | {None} for m in found
+    )
+    return found if own_bodies and len(givers) == len(states) else []
 
 
 def _asked_directly(verb: Token, cues: EventCues) -> list[Token] | None:
@@ -418,7 +471,11 @@ def extract_clauses(
         controller = _controller(verb, cues)
         subjects, passive = _subjects(verb, cues, mentions)
         asked = _asked(verb, cues)
-        if asked:
+        compelled = _compelled(verb, asked, cues, mentions) if asked else []
+        if compelled:
+            # "Peru's government ordered the newspaper to suspend publication": done to it.
+            subjects, passive = _subjects(_control_verb(verb, cues), cues, mentions)
+        elif asked:
             subjects, passive = asked, False
         if len(subjects) > 1 and not any(has_cc(t) for t in subjects):
             # Two subjects with no "and" between them are a misparse ("Peruvian youths
@@ -452,6 +509,9 @@ def extract_clauses(
                 sources = mentions_of(unlabelled, mentions, cues)
             if not sources:
                 sources = mentions_of(fronted_conjuncts(verb), mentions, cues)
+            sources = [
+                local_people(named_source(m, verb, mentions), verb, mentions) for m in sources
+            ]
         if not sources:
             continue  # no clause: the targets are not looked for
         if passive:
@@ -467,7 +527,7 @@ def extract_clauses(
                 # Chilean marines in Peru": as for an active verb.
                 targets = passive_targets(verb, mentions, cues, sources)
         else:
-            targets = verb_targets(verb, mentions, cues, sources)
+            targets = verb_targets(verb, mentions, cues, sources) or compelled
         if referred:
             targets = []  # "those talks were suspended": between their participants
         pairs: list[tuple[Mention, Mention | None]]
@@ -481,7 +541,7 @@ def extract_clauses(
         else:
             pairs = [(a, None) for a in sources]
         qualities: Qualities = qualify(verb, controller, cues, year)
-        if asked and qualities.modality in ("asserted", "reported"):
+        if asked and not compelled and qualities.modality in ("asserted", "reported"):
             # "asked Peru to attack Bolivia": asked for, not done.
             qualities = replace(qualities, modality="hypothetical")
         words = pattern_text(governed(verb))

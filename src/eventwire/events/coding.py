@@ -14,10 +14,16 @@ rejection (12) of it; a cooperative act withheld ("will not lift the ban",
 later ("will provide aid", "is willing to withdraw") an intent; a hostile one
 publicly vowed a threat.
 
-Targets found beyond the clause: a threat is held over whom its condition names
-("if Peru goes ahead"), a measure laid on or lifted from a place (08, 17) is done
+Targets found beyond the clause (events/beyond.py): a threat is held over whom its
+condition or goal names ("if Peru goes ahead", "until they drive Chile out"), a
+measure laid on or lifted from a place (08, 17) or an investigation (09) is done
 to the country it applies in, a demand recoded from coordinated actors keeps each
 as its target.
+
+Purposes ("are making weapons to use against Peru") are coded only when the act
+they are the purpose of is not, names a target or matches a specific entry, and
+is no mere obligation; what a speaker says another actor must do is a demand
+(100) even when the lexicon lacks the act.
 
 Targets: the families in `untargeted_roots` (data/event_cues.yaml: statements,
 appeals, demands, protests, force posture) are kept without one; any other event
@@ -34,17 +40,20 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from eventwire.events.beyond import PLACED_ROOTS, STATE_ROOTS, applied_in, beneficiary, conditioned
 from eventwire.events.cameo import CameoCodebook
 from eventwire.events.clauses import Clause, children, extract_clauses, mentions_of, pattern_text
 from eventwire.events.lexicon import EventCues, Lexicon, LexiconEntry
 from eventwire.events.nominal import extract_nominal_clauses, noun_lemma
 from eventwire.events.plover import SentenceWords, load_plover_cues, refine_plover, sentence_words
-from eventwire.events.recode import Coded, accused_of, recode
+from eventwire.events.qualify import purpose_infinitive
+from eventwire.events.recode import Coded, accused_of, recode, unlisted_demand
+from eventwire.events.ruled_out import ruled_out
 from eventwire.events.story_parse import kids, reading, sentence_of, sentences, subtree, tokens_of
-from eventwire.model import Actor, Event, Evidence, Mention, Span
+from eventwire.model import Event, Evidence, Mention, Span
 from eventwire.nlp import ParsedArticle
 
 __all__ = ["code_events", "match_entry"]
@@ -96,7 +105,8 @@ def match_entry(clause: Clause, lexicon: Lexicon) -> tuple[LexiconEntry, str | N
         return _best(lexicon.noun_candidates(key), None, clause.governed_lemmas)
     controller = clause.controller.lemma_.lower() if clause.controller is not None else None
     lemma = clause.verb.lemma_.lower()
-    words = _without_adverbial_clauses(clause)
+    cues = lexicon.event_cues
+    words = _without_adverbial_clauses(clause, cues) + _purpose_object(clause.verb, cues)
     if clause.mutual:
         # "Peru and Chile gathered in Lima": actors coming together meet each other,
         # as if "gathered together" (data/verbs.yaml).
@@ -114,7 +124,39 @@ def match_entry(clause: Clause, lexicon: Lexicon) -> tuple[LexiconEntry, str | N
     return _best(lexicon.candidates(lemma), controller, words)
 
 
-def _without_adverbial_clauses(clause: Clause) -> str:
+def _purpose_object(verb: Token, cues: EventCues) -> str:
+    """ "are making chemical weapons to use against Peru": a purpose infinitive with no
+    object of its own acts on the object of the verb it is the purpose of."""
+    if not purpose_infinitive(verb, cues) or children(verb, {"dobj"}):
+        return ""
+    inner = {token.i for token in subtree(verb)}
+    kept = [t for obj in children(verb.head, {"dobj"}) for t in subtree(obj) if t.i not in inner]
+    return f" | {pattern_text(kept)}" if kept else ""
+
+
+def _purpose_of(verb: Token, cues: EventCues) -> Token | None:
+    """The infinitive of purpose the verb is, or is the complement of ("arrived to help
+    deliver aid": "help"; "to press Peru into allowing"), or None."""
+    current = verb
+    for _ in range(3):
+        if purpose_infinitive(current, cues):
+            return current
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head  # "to press Peru into allowing"
+        elif current.dep_ in ("xcomp", "conj") and current.head.i != current.i:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def _modal(verb: Token, cues: EventCues) -> bool:
+    """Whether the verb carries a modal of obligation or possibility ("must", "could")."""
+    modals = cues.obligation_aux | cues.hypothetical_aux
+    return any(child.dep_ == "aux" and child.lower_ in modals for child in kids(verb))
+
+
+def _without_adverbial_clauses(clause: Clause, cues: EventCues) -> str:
     """What object patterns see: what the verb governs, less its adverbial clauses,
     which tell when or why ("announced a suspension of air links, one day after a jet
     shot down a helicopter carrying truce monitors") and name no object of the verb."""
@@ -127,6 +169,22 @@ def _without_adverbial_clauses(clause: Clause) -> str:
         for token in subtree(child)
         if token.dep_ == "advcl"
     ]
+    if clause.verb.lemma_.lower() in cues.say_verbs:
+        # "announced that it had suspended humanitarian aid": what is said, a clause
+        # with its own subject, is coded in its own right, not as what the saying
+        # announces.
+        # Not "declared a state of siege to begin at midnight", the object parsed as
+        # the subject of an infinitive.
+        adverbial += [
+            child
+            for child in kids(clause.verb)
+            if child.dep_ == "ccomp"
+            and any(c.dep_ in _CLAUSE_SUBJECTS for c in kids(child))
+            and (
+                child.tag_ in _FINITE_TAGS
+                or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in kids(child))
+            )
+        ]
     if not adverbial:
         return clause.governed_lemmas
     dropped = {token.i for child in adverbial for token in subtree(child)}
@@ -140,6 +198,8 @@ def _without_adverbial_clauses(clause: Clause) -> str:
     return pattern_text(sorted(kept, key=lambda token: token.i))
 
 
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # The dependents whose words object patterns may name (events/clauses.py's
 # `governed`, less "advcl").
 _OBJECT_DEPS = frozenset(
@@ -287,71 +347,24 @@ def _event(
     )
 
 
-def _beneficiary(clause: Clause, by_head: dict[int, Mention], cues: EventCues) -> Actor | None:
-    """ "provided vaccines, for which Maduro expressed his gratitude": aid whose
-    recipient the clause does not name goes to whoever a relative clause on the thing
-    given says received or thanked for it."""
-    for obj in clause.objects:
-        for relcl in kids(obj):
-            if relcl.dep_ != "relcl":
-                continue
-            for found in mentions_of(children(relcl, {"nsubj"}), by_head, cues):
-                if found.actor.code != clause.source.actor.code:
-                    return found.actor
-    return None
+# Where the demand of an act the lexicon lacks comes from: its modals of obligation.
+_OBLIGATION = "data/event_cues.yaml obligation_aux"
 
 
-# Acts only a state's authorities do (CAMEO 17 coerce: arrest, detain, expel,
-# curfews), whose agentless passive the country it happens in is taken to do.
-_STATE_ROOTS = frozenset({"17"})
-# Measures laid on or lifted from a place (CAMEO 08: lifting a curfew, declaring
-# a ceasefire; 17: imposing a curfew or a state of emergency): with no other
-# target, the country they apply in is whom they are done to, one's own included.
-_PLACED_ROOTS = frozenset({"08", "17"})
-
-
-def _applied_in(clause: Clause, by_head: dict[int, Mention]) -> Actor | None:
-    """ "imposed a curfew in the town of Cizre in southeastern Turkey", "declared a
-    ceasefire in Somalia": the country named by an "in" phrase on the verb or in
-    its object."""
-    verb = clause.verb
-    roots = children(verb, {"dobj"}) + [p for p in children(verb, {"prep"}) if p.lower_ == "in"]
-    # "declared a state of siege in Bolivia to begin at midnight": the object parsed
-    # as the subject of the clause that completes it.
-    roots += [t for comp in children(verb, {"ccomp"}) for t in children(comp, {"nsubj"})]
-    places = [t for root in roots for t in subtree(root) if t.dep_ == "prep" and t.lower_ == "in"]
-    # "in northern parts of South Sudan": the country may sit deeper in the phrase.
-    for place in sorted(set(places), key=lambda t: t.i):
-        for token in subtree(place):
-            mention = by_head.get(token.i)
-            if (
-                mention is not None
-                and mention.actor.country is not None
-                and mention.actor.code != clause.source.actor.code
-            ):
-                return mention.actor
-    return None
-
-
-# Subordinators of the condition a threat is held over.
-_CONDITIONS = frozenset({"if", "unless"})
-
-
-def _conditioned(clause: Clause, by_head: dict[int, Mention], cues: EventCues) -> Actor | None:
-    """ "threatened to stop negotiations if the United States goes ahead with ...": a
-    threat whose clause names no target is held over whoever the condition is
-    about, the subject of its "if" or "unless" clause."""
-    verbs = [clause.verb] + ([clause.controller] if clause.controller is not None else [])
-    # "threatened to stop talks if ...": the condition may hang on the complement.
-    verbs += children(clause.verb, {"xcomp"})
-    for verb in verbs:
-        for advcl in children(verb, {"advcl"}):
-            if not any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in kids(advcl)):
-                continue
-            for found in mentions_of(children(advcl, {"nsubj", "nsubjpass"}), by_head, cues):
-                if found.actor.code != clause.source.actor.code:
-                    return found.actor
-    return None
+def _rejection(
+    clause: Clause, lexicon: Lexicon
+) -> tuple[Clause, LexiconEntry, str | None, bool, Coded] | None:
+    """ "said that lifting the ban is out of the question" (events/ruled_out.py): the
+    speaker's rejection (12) of the act, of its topic where CAMEO has a code for it."""
+    found = match_entry(clause, lexicon)
+    if found is None or found[0].code[:2] in ("01", "12"):
+        return None
+    entry, phrase = found
+    recoding = lexicon.recoding
+    code = (recoding.as_act("reject", entry.code) if recoding is not None else None) or "120"
+    target = clause.target.actor if clause.target is not None else None
+    coded = Coded(code, clause.source.actor, target, "asserted", f"ruled out {entry.code}")
+    return clause, entry, phrase, False, coded
 
 
 def _target_allowed(clause: Clause, code: str, cues: EventCues) -> bool:
@@ -448,7 +461,9 @@ def _code_story(
         sentence = _sentence_text(parsed, index, sent)
         coded_triggers: set[int] = set()
         matched: list[tuple[Clause, LexiconEntry, str | None, bool, Coded]] = []
+        ruled: list[Clause] = []
         for clause in extract_clauses(sent, by_head, cues, year):
+            ruled += ruled_out(clause, cues, by_head)
             found = match_entry(clause, lexicon)
             via_noun = False
             if found is None or (found[0].code[:2] == "01" and not found[0].objects):
@@ -457,19 +472,29 @@ def _code_story(
                 by_noun = _object_noun_entry(clause, lexicon)
                 if by_noun is not None and (found is None or by_noun[0].code[:2] != "01"):
                     found, via_noun = (by_noun[0], by_noun[1]), True
-            if found is None or accused_of(clause, lexicon):
+            if found is None:
+                demand = unlisted_demand(clause, lexicon, by_head)
+                if demand is not None:
+                    entry = LexiconEntry("100", clause.verb.lemma_.lower(), origin=_OBLIGATION)
+                    matched.append((clause, entry, None, False, demand))
+                continue
+            if accused_of(clause, lexicon):
                 continue
             entry, phrase = found
             coded = _unmutual(clause, recode(clause, entry, lexicon, by_head), cues)
-            if clause.by_state and coded.code[:2] not in _STATE_ROOTS:
+            if clause.by_state and coded.code[:2] not in STATE_ROOTS:
                 continue  # "was killed in Peru" names no killer
             if coded.target is None and "05" <= coded.code[:2] <= "07":
-                coded = replace(coded, target=_beneficiary(clause, by_head, cues))
+                coded = replace(coded, target=beneficiary(clause, by_head, cues))
             if coded.target is None and coded.code[:2] == "13":
-                coded = replace(coded, target=_conditioned(clause, by_head, cues))
-            if coded.target is None and coded.code[:2] in _PLACED_ROOTS:
-                coded = replace(coded, target=_applied_in(clause, by_head))
+                coded = replace(coded, target=conditioned(clause, by_head, cues))
+            if coded.target is None and coded.code[:2] in PLACED_ROOTS:
+                coded = replace(coded, target=applied_in(clause, by_head))
             matched.append((clause, entry, phrase, via_noun, coded))
+        for clause in ruled:
+            rejected = _rejection(clause, lexicon)
+            if rejected is not None:
+                matched.append(rejected)
         # "agreed to meet Peru", "vowed to fight": when the complement is coded, the
         # governing verb's bare reading (agree: 030) only repeats it.
         intents = cues.intent_verbs | cues.threat_verbs | cues.commitment_verbs
@@ -485,10 +510,25 @@ def _code_story(
             for m in matched
             if m[0].controller is not None and m[4].target is not None
         }
+        # "sent troops to attack Peru", "arrived in Nepal to help deliver aid": a purpose
+        # is coded only when the act it is the purpose of is not ("are making weapons
+        # to use against Peru"); otherwise that act is the news.
+        done = {m[0].verb.i for m in matched}
         for clause, entry, phrase, via_noun, coded in matched:
             if coded.target is not None and (
                 (clause.verb.i, coded.source.code, coded.target.code, coded.code) in complements
             ):
+                continue
+            purpose = _purpose_of(clause.verb, cues)
+            if purpose is not None and (
+                purpose.head.i in done
+                or (not entry.objects and coded.target is None)
+                or _modal(purpose.head, cues)
+            ):
+                # A bare verb of purpose with no one it is done to ("made funds
+                # available to fight the epidemic") says too little to be an event;
+                # the purpose of what only must or may be done ("must ensure security
+                # to allow aid to reach them") is no one's intent.
                 continue
             bare = not entry.objects and not entry.under
             untargeted = coded.target is None

@@ -92,15 +92,19 @@ class EventCues:
     commitment_verbs: frozenset[str]
     intent_adjectives: frozenset[str]
     object_control_verbs: frozenset[str]
+    compelling_verbs: frozenset[str]
     mutual_codes: frozenset[str]
     meeting_words: frozenset[str]
     tentative_verbs: frozenset[str]
     responsibility_verbs: frozenset[str]
     protest_purpose_verbs: frozenset[str]
     protest_nouns: frozenset[str]
+    pressure_nouns: frozenset[str]
     violent_event_nouns: frozenset[str]
     order_nouns: frozenset[str]
     participation_verbs: frozenset[str]
+    gathering_verbs: frozenset[str]
+    ruled_out_phrases: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

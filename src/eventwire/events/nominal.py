@@ -69,13 +69,19 @@ def _governor(noun: Token) -> Token | None:
 
 
 def _meeting_purpose(noun: Token, lexicon: Lexicon) -> bool:
-    """ "negotiators return to Geneva for talks": a meeting that is the purpose of the
-    verb it hangs on ("for") is held, whatever the verb; the coder still drops it
-    when the verb is coded itself."""
-    return (
-        noun.dep_ == "pobj"
-        and noun.head.lower_ == "for"
-        and noun.lemma_.lower() in lexicon.event_cues.meeting_words
+    """ "negotiators return to Geneva for talks", "thousands converged on the capital
+    for a rally": a meeting or a protest that is the purpose of the verb it hangs on
+    ("for") is held, whatever the verb; the coder still drops it when the verb is
+    coded itself."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma in lexicon.event_cues.meeting_words:
+        return True
+    # Those who gather for a protest (CAMEO 14) hold it, not those who vote or call
+    # for one; a bare protest noun only, so "came for a strike ban" stays the verb's.
+    return noun.head.head.lemma_.lower() in lexicon.event_cues.gathering_verbs and any(
+        e.code[:2] == "14" and not e.objects for e in lexicon.noun_candidates(lemma)
     )
 
 

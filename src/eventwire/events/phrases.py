@@ -2,7 +2,10 @@
 ("Russia and China"), looking through quantities ("thousands of protesters"),
 appositions ("its top diplomat, Sergei Lavrov") and a role shared by several
 countries ("the ambassadors of Peru and Chile": one actor per country); and
-the first actor inside a phrase, not entering other clauses (`first_inside`).
+the first actor inside a phrase, not entering other clauses (`first_inside`),
+with a force or people of no country told by where they are posted or sent
+(`posted_in`); a pronoun source told by the speaker's words (`named_source`),
+and people of no country acting in one taken as its people (`local_people`).
 
 Shared by verb clauses (events/clauses.py) and nominal events (events/nominal.py).
 """
@@ -19,12 +22,16 @@ from eventwire.model import Mention
 
 __all__ = [
     "NON_PARTY_PREPS",
+    "bare_sector",
     "children",
     "first_inside",
     "has_cc",
     "has_own_subject",
+    "local_people",
     "mentions_of",
+    "named_source",
     "plain_country",
+    "posted_in",
     "prep_objects",
 ]
 
@@ -131,6 +138,13 @@ def _distributed(
     return result
 
 
+def bare_sector(mention: Mention) -> bool:
+    """A sector with no country ("troops", "paratroopers"), coded as the sector
+    alone; an international body ("a UN resolution": IGOUNO) is no such."""
+    actor = mention.actor
+    return actor.country is None and actor.sector is not None and actor.code == actor.sector
+
+
 def plain_country(token: Token, mentions: dict[int, Mention]) -> bool:
     mention = mentions.get(token.i)
     return mention is not None and mention.actor.sector is None and bool(mention.actor.country)
@@ -182,6 +196,11 @@ def prep_objects(token: Token) -> list[tuple[str, Token]]:
     ]
     for prep in preps:
         objects = children(prep, {"pobj"})
+        if not objects:
+            # "travel curbs to and from North Korea": coordinated prepositions share
+            # the object the last one carries.
+            shared = [c for c in children(prep, {"conj"}) if c.pos_ == "ADP"]
+            objects = [pobj for conj in shared for pobj in children(conj, {"pobj"})]
         for pobj in objects:
             found.append((prep.lower_, pobj))
         inners = children(prep, {"prep"})
@@ -255,5 +274,75 @@ def first_inside(
             continue
         group = [m for m in mentions_of([token], mentions, cues) if m not in sources]
         if group:
-            return group
+            return posted_in(token, group, mentions, taken)
     return []
+
+
+# Head nouns of a force posted abroad, whatever body it belongs to.
+_FORCE_NOUNS = frozenset({"force", "mission", "operation", "contingent", "peacekeeper"})
+
+
+def posted_in(
+    token: Token, group: list[Mention], mentions: dict[int, Mention], taken: set[str]
+) -> list[Mention]:
+    """ "an extension of the mandate for the peacekeeping force in Lebanon", "sent
+    troops to the UN mission in Mali", "sent supplies and doctors to Nepal": actors
+    of no country of their own are told apart by the country they are sent to, and
+    a force (a bare sector, a UN or NATO force) by the one it is posted in; else the
+    group itself. People of no country stay what they are where they are ("the
+    killing of civilians in Peru")."""
+    if any(m.actor.country is not None for m in group):
+        return group
+    force = token.lemma_.lower() in _FORCE_NOUNS or all(m.actor.sector == "MIL" for m in group)
+    for prep, pobj in prep_objects(token):
+        sent = prep in ("to", "into") or (prep == "in" and force)
+        if sent and plain_country(pobj, mentions) and mentions[pobj.i].actor.code not in taken:
+            return [mentions[pobj.i]]
+    return group
+
+
+def named_source(source: Mention, verb: Token, mentions: dict[int, Mention]) -> Mention:
+    """ "The Pentagon said it hit five bases", "Netanyahu says he will seek support":
+    a pronoun subject resolved to the subject of a verb it is said or done under is
+    told by that subject's own words, the actor named."""
+    pronoun = verb.doc[source.head]
+    if pronoun.pos_ != "PRON":
+        return source
+    current = verb
+    for _ in range(4):  # "said it would try to ..." is short
+        if current.head.i == current.i:
+            break
+        current = current.head
+        for subject in children(current, SUBJECT_DEPS):
+            named = mentions.get(subject.i)
+            same = named is not None and named.actor.code == source.actor.code
+            if same and named is not None and verb.doc[named.head].pos_ != "PRON":
+                return named
+    return source
+
+
+# Sectors of people who act where they live; refugees, journalists and the state's
+# own organs are often foreign to where they act.
+_LOCAL_SECTORS = frozenset({"CVL", "LAB", "EDU", "REL", "AGR", "BUS", "OPP", "HLH"})
+
+
+def local_people(source: Mention, verb: Token, mentions: dict[int, Mention]) -> Mention:
+    """ "Hundreds of thousands of people blocked streets in Hong Kong": people of no
+    country acting in a country are its people (HKGCVL)."""
+    actor = source.actor
+    if actor.country is not None or actor.code != actor.sector:
+        return source
+    if actor.sector not in _LOCAL_SECTORS:
+        return source
+    places = [pobj for prep, pobj in prep_objects(verb) if prep == "in"]
+    places += [
+        pobj for obj in children(verb, {"dobj"}) for prep, pobj in prep_objects(obj) if prep == "in"
+    ]
+    for place in places:
+        if plain_country(place, mentions):
+            country = mentions[place.i].actor.country
+            local = replace(
+                actor, code=f"{country}{actor.sector}", country=country, resolved_by="context"
+            )
+            return replace(source, actor=local)
+    return source

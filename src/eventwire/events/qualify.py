@@ -30,7 +30,7 @@ from eventwire.events.lexicon import EventCues
 from eventwire.events.story_parse import kids, subtree
 from eventwire.model import Modality
 
-__all__ = ["Qualities", "qualify"]
+__all__ = ["Qualities", "purpose_infinitive", "qualify"]
 
 _NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -128,7 +128,11 @@ def qualify(
         if token.dep_ in ("ccomp",) and index == 0 and token.head.lemma_.lower() in cues.say_verbs:
             says, reporter = True, token.head
             break
-    if modality in ("asserted", "hypothetical") and _conditional_promise(trigger, cues):
+    if modality in ("asserted", "reported") and purpose_infinitive(trigger, cues):
+        # "are making weapons to use against Peru": a purpose is what is meant to be
+        # done, not what was done.
+        modality = "intended"
+    elif modality in ("asserted", "hypothetical") and _conditional_promise(trigger, cues):
         # "will withdraw its force unless Chad agrees": a conditional act is a threat.
         modality = "threatened"
     elif says and modality in ("asserted", "hypothetical"):
@@ -142,6 +146,23 @@ def qualify(
         controller is not None and _background(controller, year, cues)
     )
     return Qualities(negated, modality, background, reporter)
+
+
+def purpose_infinitive(verb: Token, cues: EventCues) -> bool:
+    """ "are making weapons to use against Peru": an infinitive of purpose, parsed as
+    an adverbial clause with no subject or subordinator of its own. Not the
+    complement of a verb of asking ("urged Peru to comply"), which is the one
+    asked's (events/clauses.py)."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.pos_ == "VERB"
+        and verb.head.lemma_.lower() not in cues.object_control_verbs
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
+        and not any(c.dep_ in _OWN_SUBJECT_OR_MARK for c in kids(verb))
+    )
+
+
+_OWN_SUBJECT_OR_MARK = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "mark"})
 
 
 def _mandative(trigger: Token) -> bool:

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from eventwire.events.clauses import Clause, children, mentions_of
 from eventwire.events.lexicon import EventCues, Lexicon, LexiconEntry
+from eventwire.events.qualify import purpose_infinitive
+from eventwire.events.repairs import participle_subject
 from eventwire.events.story_parse import kids
 from eventwire.model import Actor, Mention, Modality
 
-__all__ = ["Coded", "accused_of", "recode"]
+__all__ = ["Coded", "accused_of", "recode", "unlisted_demand"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +54,8 @@ def _speaker(clause: Clause, by_head: dict[int, Mention], lexicon: Lexicon) -> M
     while not subjects and reporter.dep_ == "conj" and reporter.head.i != reporter.i:
         reporter = reporter.head
         subjects = children(reporter, {"nsubj"})
+    # "The Red Cross operating in Peru said": the noun under a participle subject.
+    subjects = [participle_subject(subject) for subject in subjects]
     found = mentions_of(subjects, by_head, lexicon.event_cues)
     return found[0] if found else None
 
@@ -119,6 +125,37 @@ def _demanded(
         if asker.actor.code != clause.source.actor.code:
             return act, asker.actor
     return None
+
+
+def _said_above(verb: Token, cues: EventCues) -> bool:
+    """Whether the actor's own verb of commitment, threat or claim governs the clause
+    ("claims to be making weapons to use against Peru"). A verb of saying alone may
+    be someone else's report of what was done ("police launched raids to detain
+    them, prosecutors said")."""
+    spoken = cues.commitment_verbs | cues.threat_verbs | cues.responsibility_verbs
+    current = verb
+    for _ in range(4):
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.pos_ == "VERB" and current.lemma_.lower() in spoken:
+            return True
+    return False
+
+
+def unlisted_demand(clause: Clause, lexicon: Lexicon, by_head: dict[int, Mention]) -> Coded | None:
+    """ "the Red Cross said Chilean forces must ensure security": what a speaker says
+    another actor must do is the speaker's demand on it (CAMEO 100), even when the
+    lexicon has no entry for the act itself (a listed act takes its own demand code
+    in `recode`)."""
+    if clause.kind != "verb" or clause.modality != "reported" or clause.negated:
+        return None
+    if not _auxiliaries(clause) & lexicon.event_cues.obligation_aux:
+        return None
+    speaker = _speaker(clause, by_head, lexicon)
+    if speaker is None or speaker.actor.code == clause.source.actor.code:
+        return None
+    return Coded("100", speaker.actor, clause.source.actor, "asserted", "demand of an unlisted act")
 
 
 def _willing(clause: Clause, cues: EventCues) -> bool:
@@ -221,6 +258,10 @@ def recode(
         # to attack", "tried to hack") keeps the act's code, marked intended.
         threat = recoding.as_threat(code)
         committed = not controller or controller in cues.commitment_verbs
+        if purpose_infinitive(clause.verb, cues):
+            # "bought drones to strike Peru" is a plan; "claims to be making weapons
+            # to use against Peru" says it in public, a threat.
+            committed = _said_above(clause.verb, cues)
         # Force posture (15) announced is a deployment plan, not yet a threat.
         if threat is not None and committed and code[:2] != "15":
             return Coded(threat, source, target, "asserted", f"threat of {code}")

@@ -10,12 +10,21 @@ astray in news sentences, the subject or the verb a clause really has.
   supplies");
 - a subject parsed into the opening phrase (`fronted_conjuncts`: "After talks in
   Lima, Chile and Peru signed ...");
-- a sentence with a noun phrase at its root (`misparsed_main_verb`).
+- a sentence with a noun phrase at its root (`misparsed_main_verb`);
+- a subject with a participle on it parsed as a clausal subject
+  (`participle_subject`: "The Red Cross operating in Peru said");
+- an actor's name before a finite verb with no subject, tagged as an adverb or
+  modifier (`stray_subject`: "USAID provided shelter to ...");
+- reported content put before its verb of saying and parsed as that verb's
+  subject with a reduced relative (`fronted_content_verb`: "Rebel fighters
+  shelled the town, officials said").
 
 Used by events/clauses.py.
 """
 
 from __future__ import annotations
+
+from collections.abc import Container
 
 from spacy.tokens import Token
 
@@ -31,9 +40,12 @@ from eventwire.events.story_parse import sentence_of, tokens_of
 __all__ = [
     "closing_participle",
     "fronted_conjuncts",
+    "fronted_content_verb",
     "misparsed_main_verb",
     "nearer_partner",
     "own_subjects",
+    "participle_subject",
+    "stray_subject",
     "verb_tagged_noun",
 ]
 
@@ -154,3 +166,56 @@ def misparsed_main_verb(verb: Token) -> bool:
         head = head.head
     acts = [verb, *(c for c in children(verb, {"conj"}) if c.pos_ == "VERB")]
     return verb.tag_ == "VBD" or any(children(a, {"dobj"}) for a in acts)
+
+
+def fronted_content_verb(verb: Token) -> bool:
+    """ "Rebel fighters resorted to force, officials said": the content before a verb
+    of saying parsed as that verb's subject ("fighters") with its own verb a reduced
+    relative on it, while the verb of saying has another subject after it. Two
+    subjects are no parse of one clause: the participle is the content's main verb,
+    done by the noun it hangs on."""
+    if verb.dep_ != "acl" or verb.tag_ not in _PAST_FORMS or verb.i < verb.head.i:
+        return False
+    subject = verb.head
+    # The noun is parsed as a subject, or left unattached ("dep") to the same verb.
+    if subject.dep_ not in ("nsubj", "dep") or children(verb, {"agent", "auxpass"}):
+        return False
+    saying = subject.head
+    return saying.pos_ == "VERB" and any(other.i > verb.i for other in children(saying, {"nsubj"}))
+
+
+def participle_subject(subject: Token) -> Token:
+    """ "The Red Cross operating in Peru said ...": a subject noun with a participle on
+    it, parsed as a clausal subject (the participle) with the noun as its subject;
+    the noun. Any other subject is itself."""
+    if subject.tag_ != "VBG" or subject.dep_ != "nsubj":
+        return subject
+    own = children(subject, {"nsubj"})
+    return own[0] if len(own) == 1 and own[0].i < subject.i else subject
+
+
+def stray_subject(verb: Token, actor_heads: Container[int]) -> list[Token]:
+    """ "USAID provided shelter to 1.5 million people", "USAID had announced ...": a
+    name the tagger took for an adverb or a modifier of a finite verb that has no
+    subject, before the verb with nothing verbal but its auxiliaries between, is its
+    subject when it heads an actor mention."""
+    finite = verb.tag_ in _FINITE or any(a.tag_ in _FINITE_AUX for a in children(verb, {"aux"}))
+    if not finite or children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+        return []
+    stray = [
+        child
+        for child in children(verb, _STRAY_DEPS)
+        if child.i < verb.i and child.i in actor_heads
+    ]
+    if len(stray) != 1:
+        return []
+    between = verb.doc[stray[0].i + 1 : verb.i]
+    verbal = [t for t in between if t.pos_ in ("VERB", "AUX") and t.head.i != verb.i]
+    return [] if verbal else stray
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+# "had announced", "will provide": an auxiliary that makes the verb finite.
+_FINITE_AUX = _FINITE | {"MD"}
+# What the tagger makes of a name it does not know: "USAID/RB advmod provided".
+_STRAY_DEPS = frozenset({"advmod", "npadvmod", "dep", "amod", "nmod"})

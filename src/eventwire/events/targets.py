@@ -1,12 +1,17 @@
 """Whom a verb clause acts on: the target search of events/clauses.py.
 
 In order: the object (when it names another country than the source's), the
-object of a target preposition on the verb ("sent troops to Venezuela"), the
-object itself, the doer of a deed blamed or praised ("condemned Peru's attack"),
-a target preposition on the object ("cooperation with Russia"), the subject of
-a demanded or hoped-for clause ("urged Iran to release"), the first actor
-inside what the verb acts on, a foreign country the act happens in, and whom a
-protest is against. Passives: `passive_targets`.
+object of a target preposition on the verb ("sent troops to Venezuela"; a force
+of no country by where it is posted: "to the UN mission in Mali"), the object
+itself (unless it is a bare sector or the source's own forces readied for or
+posted against a country), the doer of a deed blamed or praised ("condemned
+Peru's attack"), a target preposition on the object ("cooperation with Russia"),
+the subject of a demanded or hoped-for clause ("urged Iran to release"); then
+whom the act defies ("in defiance of", "despite pressure from"), the first actor
+inside what the verb acts on unless reached only through a place ("streets in
+Hong Kong"), a foreign country the act happens in, whom a protest is against,
+whom the act's purpose is for, that place, and what the act brought about
+("killing X", "a strike that shut down X"). Passives: `passive_targets`.
 """
 
 from __future__ import annotations
@@ -18,11 +23,13 @@ from eventwire.events.phrases import (
     PASSIVE_SUBJECT_DEPS,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
+    bare_sector,
     children,
     first_inside,
     has_own_subject,
     mentions_of,
     plain_country,
+    posted_in,
     prep_objects,
 )
 from eventwire.events.story_parse import conjuncts, kids, subtree
@@ -69,16 +76,22 @@ def verb_targets(
             found = mentions_of([pobj], mentions, cues)
             found = [m for m in found if m.actor.code not in codes]
             if found and not set(found) & set(sources):
-                return found
-    if direct and all(bare_sector(m) for m in direct):
+                return posted_in(pobj, found, mentions, codes)
+    own_forces = all(m.actor.country in own and m.actor.sector == "MIL" for m in direct)
+    if direct and (own_forces or all(bare_sector(m) for m in direct)):
         # "mobilized army reservists for a war against Iraq", "sent a team of
-        # paratroopers to Lebanon": a bare sector moved or readied is not whom the
+        # paratroopers to Lebanon", "mobilized its army for an assault on Peru": a
+        # bare sector or the source's own forces moved or readied are not whom the
         # act is aimed at, when a phrase names a country.
         aimed = (
             _aimed_at(verb, mentions, cues, sources)
             or _moved_to(objects, mentions, cues, sources)
             or _purposed(verb, mentions, cues, sources)
         )
+        if not aimed and all(m.actor.sector == "MIL" for m in direct):
+            # "refused to deploy peacekeepers in Iraq": or where forces are posted
+            # (people acted on stay the target: "killed three civilians in Peru").
+            aimed = _foreign_place(verb, mentions, sources, objects)
         if any(m.actor.country for m in aimed):
             return aimed
     if direct:
@@ -140,7 +153,8 @@ def verb_targets(
         # "threatened to deliver blows to the United States", "agreed to reopen its
         # borders to UN peacekeepers": what a verb of intent or commitment acts on
         # is whom its complement, done by the same subject, acts on.
-        for comp in children(verb, {"xcomp"}):
+        # "let free 74 political leaders": a bare complement clause likewise.
+        for comp in children(verb, {"xcomp", "ccomp"}):
             if comp.pos_ == "VERB" and not has_own_subject(comp):
                 found = verb_targets(comp, mentions, cues, sources)
                 if found:
@@ -149,13 +163,35 @@ def verb_targets(
         # "resumed negotiations in Ecuador", "met in Peru": where talks are held is
         # no party to them.
         return _nested_targets(verb, mentions, cues, sources, venues=False)
+    # Whom the act defies comes first ("blocked streets in Hong Kong in defiance of
+    # Chinese authorities"); a place inside what the verb acts on is the weakest
+    # target, after whom the act is for ("mobilized groups in the US to support X").
+    defied = _defied(verb, mentions, cues, sources)
+    if defied:
+        return defied
+    nested = _nested_targets(verb, mentions, cues, sources)
+    if nested and not _through_venue(nested[0], verb):
+        return nested
     return (
-        _nested_targets(verb, mentions, cues, sources)
-        or _foreign_place(verb, mentions, sources)
+        _foreign_place(verb, mentions, sources)
         or _protested(verb, mentions, cues, sources)
-        or _struck(verb, mentions, cues, sources)
         or _purposed(verb, mentions, cues, sources)
+        or nested
+        or _struck(verb, mentions, cues, sources)
     )
+
+
+def _through_venue(mention: Mention, verb: Token) -> bool:
+    """Whether a mention found inside what the verb acts on is reached through a
+    place ("streets in Hong Kong", "offices at the UN")."""
+    token = verb.doc[mention.head]
+    for _ in range(12):  # a noun phrase is not deeper than this
+        if token.i == verb.i or token.head.i == token.i:
+            return False
+        if token.dep_ == "prep" and token.lower_ in _VENUE_PREPS:
+            return True
+        token = token.head
+    return False
 
 
 def _purposed(
@@ -164,11 +200,17 @@ def _purposed(
     """ "mobilised funds to support peace building in Colombia", "gave 5 million
     euros to help farmers in Peru": with no other target, an act is done for whom
     its purpose, an infinitive with no subject of its own, is done for (on the verb,
-    or on what it gives: "announced assistance of 60 million euros to help ...")."""
-    given = [t for obj in children(verb, {"dobj"}) for t in subtree(obj) if t.dep_ == "acl"]
-    for child in [*kids(verb), *given]:
+    or on what it gives: "announced assistance of 60 million euros to help ...", or
+    on the aim a phrase names: "as part of a drive to convince X", "in a bid to")."""
+    given = [
+        t for obj in children(verb, {"dobj"}) for t in subtree(obj) if t.dep_ in ("acl", "relcl")
+    ]
+    aims = [pobj for _, pobj in prep_objects(verb)]
+    aims += [inner for pobj in aims for _, inner in prep_objects(pobj)]
+    aimed = [c for aim in aims for c in kids(aim) if c.dep_ in ("acl", "relcl")]
+    for child in [*kids(verb), *given, *aimed]:
         purpose = (
-            child.dep_ in ("advcl", "acl")
+            child.dep_ in ("advcl", "acl", "relcl")
             and child.pos_ == "VERB"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(child))
             and not has_own_subject(child)
@@ -177,6 +219,10 @@ def _purposed(
             found = verb_targets(child, mentions, cues, sources) or _foreign_place(
                 child, mentions, sources
             )
+            if child in aimed:
+                # An aim a phrase names is looser ("as a means to pace reunification
+                # of forces"): only an actor with a country.
+                found = [m for m in found if m.actor.country]
             if found:
                 return found
     return []
@@ -212,11 +258,15 @@ def _aimed_at(
     verb: Token, mentions: dict[int, Mention], cues: EventCues, sources: list[Mention]
 ) -> list[Mention]:
     """The actor of a target preposition on the object of one of the verb's own
-    prepositions: "pushed for a ceasefire between Peru and Bolivia"."""
+    prepositions: "pushed for a ceasefire between Peru and Bolivia"; or the first
+    inside it, as who did the deed it names ("threw stones during demonstrations
+    against abuses by the Chilean military")."""
     for _, pobj in prep_objects(verb):
         for prep, inner in prep_objects(pobj):
             if prep in TARGET_PREPS:
                 found = mentions_of([inner], mentions, cues)
+                if not found and prep == "against":
+                    found = first_inside([inner], mentions, cues, sources)
                 if found and not set(found) & set(sources):
                     return found
     return []
@@ -226,13 +276,6 @@ def _own_country(found: list[Mention], sources: list[Mention]) -> bool:
     """Whether the actors are all the sources' own country, bare ("Venezuela's")."""
     own = {source.actor.country for source in sources} - {None}
     return all(m.actor.sector is None and m.actor.country in own for m in found)
-
-
-def bare_sector(mention: Mention) -> bool:
-    """A sector with no country ("troops", "paratroopers"), coded as the sector
-    alone; an international body ("a UN resolution": IGOUNO) is no such."""
-    actor = mention.actor
-    return actor.country is None and actor.sector is not None and actor.code == actor.sector
 
 
 def _moved_to(
@@ -249,26 +292,44 @@ def _moved_to(
     return []
 
 
+# Verbs by which a relative clause tells what a thing is made of, not what it did:
+# "an attack that included 500 troops".
+_MEMBERSHIP_VERBS = frozenset({"include", "involve", "comprise", "contain", "have", "feature"})
+
+
 def _struck(
     verb: Token, mentions: dict[int, Mention], cues: EventCues, sources: list[Mention]
 ) -> list[Mention]:
     """ "carried out three air strikes in Mosul, killing dozens of militants": with no
     other target, an act is done to whom the participle that tells its outcome acts
-    on (a participle with no subject of its own, whose doer is the verb's)."""
-    for child in kids(verb):
-        if child.dep_ == "advcl" and child.tag_ == "VBG" and not has_own_subject(child):
-            found = mentions_of(children(child, {"dobj"}), mentions, cues)
-            if found and not set(found) & set(sources):
-                return found
+    on (a participle with no subject of its own, whose doer is the verb's), or the
+    relative clause on what it made does ("organized a strike that shut down Lima")."""
+    outcomes = [
+        child
+        for child in kids(verb)
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and not has_own_subject(child)
+    ]
+    outcomes += [
+        rel
+        for obj in children(verb, {"dobj"})
+        for rel in children(obj, {"relcl"})
+        if any(s.lower_ in ("that", "which") for s in children(rel, SUBJECT_DEPS))
+        and rel.lemma_.lower() not in _MEMBERSHIP_VERBS
+    ]
+    for outcome in outcomes:
+        found = mentions_of(children(outcome, {"dobj"}), mentions, cues)
+        if found and not set(found) & set(sources):
+            return found
     return []
 
 
 def _protested(
     verb: Token, mentions: dict[int, Mention], cues: EventCues, sources: list[Mention]
 ) -> list[Mention]:
-    """ "began a hunger strike to protest Peru's decision", "staged a sit-in in
-    protest against arrests by the police": with no other target, whom the act is
-    against is named in why it is done (data/event_cues.yaml `protest_*`)."""
+    """ "began a hunger strike to protest Peru's decision", "rioted after a
+    demonstration calling for the removal of President X": with no other target,
+    whom the act is against is named in why it is done, or in what the protest it
+    follows or joins demands (data/event_cues.yaml `protest_purpose_verbs`)."""
     for child in kids(verb):
         purpose = (
             child.dep_ == "advcl"
@@ -280,8 +341,35 @@ def _protested(
             found = verb_targets(child, mentions, cues, sources)
             if found:
                 return found
+    # "following a demonstration ...": a participle preposition takes an object.
+    followed = [d for prep in children(verb, {"prep"}) for d in children(prep, {"dobj"})]
+    for pobj in [pobj for _, pobj in prep_objects(verb)] + followed:
+        for acl in children(pobj, {"acl"}):
+            demanding = (
+                acl.tag_ == "VBG"
+                and acl.lemma_.lower() in cues.protest_purpose_verbs
+                and not has_own_subject(acl)
+            )
+            if demanding:
+                found = verb_targets(acl, mentions, cues, sources)
+                if found:
+                    return found
+    return []
+
+
+def _defied(
+    verb: Token, mentions: dict[int, Mention], cues: EventCues, sources: list[Mention]
+) -> list[Mention]:
+    """ "blocked streets in Hong Kong in defiance of Chinese authorities", "staged a
+    sit-in in protest against arrests by the police", "declined to resign despite
+    pressure from the commission": whom an act defies is whom it is against
+    (data/event_cues.yaml `protest_nouns`, `pressure_nouns`)."""
     for prep, pobj in prep_objects(verb):
-        if prep == "in" and pobj.lemma_.lower() in cues.protest_nouns:
+        noun = pobj.lemma_.lower()
+        defied = (prep == "in" and noun in cues.protest_nouns) or (
+            prep == "despite" and noun in cues.pressure_nouns
+        )
+        if defied:
             found = first_inside([pobj], mentions, cues, sources)
             if found:
                 return found
@@ -302,16 +390,26 @@ def passive_targets(
 
 
 def _foreign_place(
-    verb: Token, mentions: dict[int, Mention], sources: list[Mention]
+    verb: Token,
+    mentions: dict[int, Mention],
+    sources: list[Mention],
+    objects: list[Token] | None = None,
 ) -> list[Mention]:
     """ "Chile's president arrived in Peru": with no other target, a foreign country
-    the act happens in is whom it is done to (the visit, the deployment)."""
+    the act happens in is whom it is done to (the visit, the deployment); with
+    `objects`, also one they are put in ("deployed peacekeepers in Iraq", at times
+    parsed with the place on the object)."""
     # "Troops and aircraft from the United States arrived in Nepal": the sources
     # with a country say whose it is.
     own = {source.actor.country for source in sources} - {None}
     if not own:
         return []
-    places = [pobj for prep, pobj in prep_objects(verb) if prep == "in"]
+    places = [
+        pobj
+        for head in [verb, *(objects or [])]
+        for prep, pobj in prep_objects(head)
+        if prep == "in"
+    ]
     # "took part in peacekeeping operations in Afghanistan": the place of the act
     # the verb takes part in.
     places += [inner for pobj in places for prep, inner in prep_objects(pobj) if prep == "in"]
