@@ -91,6 +91,32 @@ def test_ethnic_albanians_are_not_albanias(coder: Coder) -> None:
     assert found["Ethnic Albanians"].country == "MKD"
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # no "in X": the one country the sentence names other than their own nation's
+        ("Ethnic Turks protested against a new law, Bulgarian officials said.", "BGRCVL"),
+        # several: the one it names most
+        (
+            "Ethnic Albanians vowed to fight on near Macedonia's frontier with Greece, "
+            "Macedonian police said.",
+            "MKDCVL",
+        ),
+        # none but their own nation's, or a tie: no country rather than a guess
+        ("Ethnic Albanians marched, Albanian television reported.", "CVL"),
+        ("Ethnic Serbs blocked the road between Croatia and Bosnia.", "CVL"),
+    ],
+)
+def test_ethnic_people_live_where_the_story_is(coder: Coder, text: str, code: str) -> None:
+    [actor] = [a for t, a in _actors(coder, text).items() if t.lower().startswith("ethnic")]
+    assert actor.code == code
+
+
+def test_an_ethnic_people_takes_the_story_country_from_another_sentence(coder: Coder) -> None:
+    text = "Ethnic Russians held a rally on Sunday. Latvian police watched the rally."
+    assert _actors(coder, text)["Ethnic Russians"].code == "LVACVL"
+
+
 def test_a_people_nobody_places_gets_no_country(coder: Coder) -> None:
     actor = _actors(coder, "Kurds marched through the city on Friday.")["Kurds"]
     assert (actor.code, actor.country) == ("CVL", None)
@@ -177,3 +203,107 @@ def test_a_plural_in_men_opening_a_sentence_is_a_role(coder: Coder) -> None:
     # tagged as a name there and left unlemmatised: "Gunmen" is still gunman
     found = _actors(coder, "Gunmen in Peru burned a bus.")
     assert found["Gunmen"].code == "PERUAF"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The Northern Rivers Water Forum urged farmers to save water.", "Forum"),
+        ("Members of the Association of Coastal Fishermen met the mayor.", "Association"),
+        ("The Harbour Violations Committee completed its inquiry.", "Committee"),
+    ],
+)
+def test_an_unknown_association_is_a_non_governmental_body(
+    coder: Coder, text: str, phrase: str
+) -> None:
+    [actor] = [a for t, a in _actors(coder, text).items() if phrase in t]
+    assert (actor.code, actor.country) == ("NGO", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Supreme Council rejected the offer.",
+        "The Council of Ministers approved the budget.",
+        "The Federation Council approved the treaty.",
+        "The Central Committee met on Monday.",
+    ],
+)
+def test_a_state_body_is_never_taken_for_a_non_governmental_one(coder: Coder, text: str) -> None:
+    assert all(a.code != "NGO" for a in _actors(coder, text).values())
+
+
+def test_a_gloss_in_brackets_does_not_cut_a_groups_name(coder: Coder) -> None:
+    text = "The Hizbollah (Party of God) group announced a truce on Monday."
+    found = _actors(coder, text)
+    assert found["The Hizbollah (Party of God) group"].code == "LBNREBHEZ"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a trade union is organised in one country: the story's, when it names one
+        ("The union called a strike at the port, Kenyan officials said.", "KENLAB"),
+        ("The union called a strike after Kenyan and Ugandan officials met.", "LAB"),
+    ],
+)
+def test_a_union_is_of_the_one_country_the_story_names(coder: Coder, text: str, code: str) -> None:
+    assert _actors(coder, text)["The union"].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # the tagger reads a leader's one-word name as a noun or a place
+        ("Trump has suspended aid to the port.", "Trump", "USAGOV"),
+        ("Since 2016 , Erdogan has accused the judges of plotting.", "Erdogan", "TURGOV"),
+    ],
+)
+def test_a_known_name_the_tagger_mistook(coder: Coder, text: str, phrase: str, code: str) -> None:
+    assert _actors(coder, text)[phrase].code == code
+
+
+def test_a_name_we_know_is_no_leader_in_lower_case_or_as_a_date(coder: Coder) -> None:
+    found = _actors(coder, "The trump card was played in May by the Kenyan union.")
+    assert all(a.country in (None, "KEN") for a in found.values())
+
+
+def test_a_union_ending_a_places_name_is_no_trade_union(coder: Coder) -> None:
+    found = _actors(coder, "The Soviet Union sent troops to Kabul.")
+    assert all(a.sector != "LAB" for a in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # British papers write acronyms spoken as words in title case
+        ("Nato troops patrolled the border.", "Nato troops", "IGOWSTNATMIL"),
+        ("Farc has said it will free the hostages.", "Farc", "COLREBFAR"),
+        ("Unicef sent vaccines to the camps.", "Unicef", "IGOUNOKID"),
+    ],
+)
+def test_acronyms_in_title_case(coder: Coder, text: str, phrase: str, code: str) -> None:
+    assert _actors(coder, text)[phrase].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # titles written out with "of": one title, its "of" phrase no actor of its own
+        ("The U.S. secretary of defense visited the base.", "The U.S. secretary", "USAMIL"),
+        ("A U.S. undersecretary of state met the rebels.", "A U.S. undersecretary", "USAGOV"),
+        # a role's adjective makes the thing the role's: "military jets" as "army trucks"
+        ("Israeli military jets bombed the bridge.", "Israeli military jets", "ISRMIL"),
+    ],
+)
+def test_written_out_titles_and_role_adjectives(
+    coder: Coder, text: str, phrase: str, code: str
+) -> None:
+    found = _actors(coder, text)
+    assert found[phrase].code == code
+    assert not {"defense", "state"} & set(found)
+
+
+def test_a_word_the_tagger_took_into_a_known_name(coder: Coder) -> None:
+    actor = _actors(coder, "Furious Theresa May gave the envoy a deadline.")["Furious Theresa May"]
+    assert (actor.country, actor.name) == ("GBR", "Theresa May")

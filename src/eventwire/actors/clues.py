@@ -46,6 +46,8 @@ STATIONED_ABROAD = {"MIL", "SPY", "IGO", "NGO", "REF"}
 NOMINAL_POS = {"NOUN", "PROPN"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Words that end a phrase on their left: "Maduro and Russian President Vladimir Putin".
+# Names a bracketed gloss may follow inside a phrase: "the Hizbollah (Party of God) group".
+GLOSSED_KINDS = {"organization", "dictionary"}
 PHRASE_BREAKS = {",", ";", ":", "and", "or", "(", ")", "—", "–"}
 # Sectors that only exist inside a country: without a country in the phrase they take
 # the country of what they are coordinated with, else the story's own (its dateline).
@@ -54,8 +56,9 @@ DOMESTIC_SECTORS = {"OPP", "REB", "INS", "SEP"}
 # story's record, they take the one country the story names (ArticleResolver.sole_country).
 HOME_ROLES = {"GOV", "JUD", "LEG", "COP", "OPP", "PTY", "ELI", "REB", "INS", "SEP"}
 # Bodies that serve at home though their people travel: a reporter may be abroad, a
-# newspaper or broadcaster is published where it is ("the opposition newspaper").
-HOME_BODIES = {("body", "MED")}
+# newspaper or broadcaster is published where it is ("the opposition newspaper"), and
+# a trade union is organised in one country.
+HOME_BODIES = {("body", "MED"), ("body", "LAB")}
 # Government roles that serve abroad: a story about an embassy names the host country.
 ABROAD_TITLES = {"embassy", "consulate", "ambassador", "envoy", "diplomat", "consul"}
 # Portfolios that look after their own country's affairs: what their holder says about
@@ -147,10 +150,16 @@ def phrase_tokens(
     if match is not None:
         chosen.update(range(match.start, match.end))
     start = min(chosen)
-    for i in range(head.i - 1, start - 1, -1):
+    i = head.i - 1
+    while i >= start:
+        opening = _glossed_name(parse, names, start, i)
+        if opening is not None:
+            i = opening - 1  # "the Hizbollah (Party of God) group" is one phrase
+            continue
         if lower[i] in PHRASE_BREAKS or dep[i] == "cc":
             start = i + 1
             break
+        i -= 1
     if head.pos_ == "PROPN" and head.i not in agents and head.i not in names:
         # A title the parser hung elsewhere: "... and Venezuelan Petroleum Minister
         # Tareck El Aissami" has "Minister" as a conjunct, not a compound of the name.
@@ -161,6 +170,38 @@ def phrase_tokens(
     # A name goes on past its head: "the Organization of African Unity".
     end = max(chosen) if match is not None else head.i
     return tuple(parse.tokens[start : end + 1])
+
+
+def _glossed_name(
+    parse: StoryTokens, names: Mapping[int, Match[NameEntry]], start: int, close: int
+) -> int | None:
+    """The "(" of a gloss closing at `close` that follows an organisation's name, as in
+    "the Hizbollah (Party of God) group": the gloss explains the name, it does not end
+    the phrase. None when `close` is no such ")"."""
+    if parse.lower[close] != ")":
+        return None
+    opening = next((j for j in range(close - 1, start - 1, -1) if parse.lower[j] == "("), None)
+    if opening is None or opening == start or close - opening > 8:
+        return None
+    name = names.get(opening - 1)
+    return opening if name is not None and name.value.kind in GLOSSED_KINDS else None
+
+
+def role_modifiers(
+    head: Token, agents: Mapping[int, Match[AgentEntry]], country: str | None
+) -> list[Token]:
+    """The role words modifying a thing: "army" of "army bulldozers"; a body's adjective
+    with the `country` it serves ("Israeli military jets": "the military aid" may be
+    anyone's), never a person's ("general" of "a general strike")."""
+    return [
+        t
+        for t in head.lefts
+        if t.i in agents
+        and (
+            t.dep_ == "compound"
+            or (t.dep_ == "amod" and agents[t.i].value.kind == "body" and country is not None)
+        )
+    ]
 
 
 def counted_people(demonym: Token) -> AgentEntry | None:

@@ -12,7 +12,7 @@ look for the members of a coordinated phrase.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from spacy.tokens import Token
 
@@ -20,7 +20,13 @@ from eventwire.actors.knowledge import AgentEntry, NameEntry
 from eventwire.actors.matching import Match
 from eventwire.model import Actor
 
-__all__ = ["coordinated_members", "is_coordinated_modifier", "member_actor", "shared_role"]
+__all__ = [
+    "conjunct_country",
+    "coordinated_members",
+    "is_coordinated_modifier",
+    "member_actor",
+    "shared_role",
+]
 
 _MODIFIER_DEPS = ("amod", "compound", "nmod")
 
@@ -91,4 +97,17 @@ def shared_role(
             for child in conjunct.lefts
         ):
             return agent.value
+    return None
+
+
+def conjunct_country(head: Token, resolve: Callable[[Token], Actor | None]) -> str | None:
+    """The country of a conjunct: "representatives of Maduro and the opposition".
+    `resolve` codes a phrase (ArticleResolver.resolve)."""
+    conjuncts = [child for child in head.children if child.dep_ == "conj"]
+    if head.dep_ == "conj":
+        conjuncts.insert(0, head.head)
+    for conjunct in conjuncts:
+        actor = resolve(conjunct)
+        if actor is not None and actor.country:
+            return actor.country
     return None

@@ -69,6 +69,9 @@ class NameEntry:
     kind: EntryKind
     name: str
     dated: tuple[DatedCode, ...] = ()
+    # An "ethnic X" people's own country (ALB for "ethnic Albanians"): never their code,
+    # they are a people of where they live, but never that country either.
+    origin: str | None = None
 
     def on(self, date: dt.date | None) -> NameEntry | None:
         """The entry as coded on `date`; None when no code of it holds then.
@@ -211,6 +214,24 @@ class ActorKnowledge:
     spellings: SpellingIndex = field(default_factory=SpellingIndex)
     # Long one-word role nouns of ours, likewise ("peackeepers"); never a user's.
     role_spellings: SpellingIndex = field(default_factory=SpellingIndex)
+
+    def knows_person(self, name: str) -> bool:
+        """Whether the leader or figure table knows `name` as written."""
+        return name in self.leaders.by_name or name in self.figures.by_name
+
+    def mistagged_person(self, token: Token) -> bool:
+        """A one-word name our tables know that the tagger took for something else: the
+        noun "trump" of "Trump has suspended aid", the place "Erdogan". Never a date or
+        number ("May" of "in May"), nor a word in lower case."""
+        return (
+            token.text[:1].isupper()
+            and token.ent_type_ in MISTAGGED_PERSON_ENTS
+            and self.knows_person(token.text)
+        )
+
+
+# Entity types the tagger gives to some people's names ("" for none at all).
+MISTAGGED_PERSON_ENTS = {"", "GPE", "ORG", "NORP", "LOC", "FAC", "PERSON"}
 
 
 def split_code(code: str) -> tuple[str | None, str | None]:

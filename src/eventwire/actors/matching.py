@@ -167,7 +167,7 @@ def index_phrases(
         ):
             # "ethnic Albanians in Macedonia" are not Albania's: a people of no one
             # country, whom the resolver codes as civilians of where they live.
-            entry = NameEntry("", None, None, "people", entry.name)
+            entry = NameEntry("", None, None, "people", entry.name, origin=entry.country)
         dated = Match(match.start, match.end, entry)
         for i in range(match.start, match.end):
             names[i] = dated
@@ -226,8 +226,14 @@ def _title_inside_organisation(
     """A capitalised title for one person ("General", "President") that opens or
     sits inside an organisation's name ("General Confederation of Labor", "General
     Assembly") rather than ending it: a word of the name, not a role."""
-    if match.value.kind != "person" or not story.tokens[match.start].is_title:
+    if not story.tokens[match.start].is_title:
         return False
+    if match.value.kind != "person":
+        # "the Soviet Union": a body's word ending a place's name is the name's
+        return any(
+            ent.label_ == "GPE" and ent.start <= match.start and match.end <= ent.end
+            for ent in ents
+        )
     return any(
         ent.label_ == "ORG" and ent.start <= match.start and match.end < ent.end for ent in ents
     )

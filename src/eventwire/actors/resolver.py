@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from eventwire.actors.bodies import unknown_body
 from eventwire.actors.clues import (
     ABROAD_TITLES,
     DOMESTIC_SECTORS,
@@ -49,15 +50,17 @@ from eventwire.actors.clues import (
     place_country,
     possessed_title,
     role_in_organization,
+    role_modifiers,
     seat_possessor,
     settlement_actor,
     state_named,
     with_user_agents,
 )
-from eventwire.actors.coordination import shared_role
+from eventwire.actors.coordination import conjunct_country, shared_role
+from eventwire.actors.hosts import host_country
 from eventwire.actors.knowledge import ActorKnowledge, AgentEntry, split_code
 from eventwire.actors.leaders import ROLE_SECTORS, ROLE_TITLES
-from eventwire.actors.matching import Match, index_phrases
+from eventwire.actors.matching import Match, index_phrases, match_head
 from eventwire.actors.memory import ActorMemory, LearnedActor
 from eventwire.actors.story import Referent, StoryRecord, pronoun_kind, referent_kind
 from eventwire.actors.tokens import StoryTokens
@@ -112,7 +115,10 @@ class ArticleResolver:
     # ------------------------------------------------------------ phrases
 
     def is_name_part(self, token: Token) -> bool:
-        """Inside a multi-word name but not its head ("the" of "the EU")."""
+        """Inside a multi-word name or title, not its head: "the EU", "secretary of state"."""
+        role = self.agents.get(token.i)
+        if role is not None and token.i != match_head(self.parse, role.start, role.end):
+            return token.i not in self.names
         return token.i in self.names and token.i not in self.name_heads
 
     def phrase_tokens(self, head: Token) -> tuple[Token, ...]:
@@ -255,13 +261,19 @@ class ArticleResolver:
 
     def _proper_name(self, head: Token, tokens: Sequence[Token]) -> str | None:
         """An untitled proper name ("Putin", "Tareck El Aissami") for a table lookup."""
-        if head.pos_ != "PROPN" or head.i in self.names or head.i in self.agents:
+        if head.i in self.names or head.i in self.agents:
             return None
+        if head.pos_ != "PROPN" or head.ent_type_ in NOT_PERSON_ENTS:
+            return head.text if self.knowledge.mistagged_person(head) else None
         name: list[Token] = []
         for token in reversed([t for t in tokens if t.i <= head.i]):
             if not self._name_word(token):
                 break
             name.insert(0, token)
+        for start in range(1, len(name) - 1):
+            # A word the tagger took into the name: "Furious Theresa May" is Theresa May.
+            if self.knowledge.knows_person(rest := self._span_text(name[start:]) or ""):
+                return rest
         return self._span_text(name)
 
     def _name_word(self, token: Token) -> bool:
@@ -325,8 +337,9 @@ class ArticleResolver:
             tables = (self.knowledge.leaders.by_name, self.knowledge.figures.by_name)
             if any(whole in t for t in tables) and not any(person in t for t in tables):
                 person = whole
-        if person is not None and clues.full is None:
-            return self._person(head, person, clues, text)
+        if person is not None and clues.full is None:  # or a body no table knows
+            body = unknown_body(head, self.names, self.agents, text)
+            return body or self._person(head, person, clues, text)
         if clues.agent is None and clues.full is None:
             return self._unheaded(head, clues, text)
         if clues.agent is None and clues.full is not None and clues.full.kind == "capital":
@@ -385,7 +398,7 @@ class ArticleResolver:
         if entry is not None:
             # "the K.U. basketball team": an organisation's own team, staff, office.
             return organization_actor(entry, text)
-        titles = [t for t in head.lefts if t.dep_ == "compound" and t.i in self.agents]
+        titles = role_modifiers(head, self.agents, clues.country)
         if titles:
             # "Israeli army bulldozers", "police vehicles": the thing of a role is the role's.
             return self._role_thing(head, self.agents[titles[-1].i], clues, text)
@@ -411,8 +424,9 @@ class ArticleResolver:
         country = named or located or home
         resolved_by: ResolvedBy = "knowledge"
         if country is None:
-            country = self._coordinated_country(head) or self.sole_country
-            resolved_by = "context"
+            origin = match.value.origin if match is not None else None
+            hosted = host_country(head, self.names, origin) if origin else self.sole_country
+            country, resolved_by = conjunct_country(head, self.resolve) or hosted, "context"
         if country is None:
             return Actor("CVL", None, "CVL", text, None, "knowledge")
         return Actor(country + "CVL", country, "CVL", text, None, resolved_by)
@@ -454,7 +468,7 @@ class ArticleResolver:
             if holder is not None:
                 return replace(holder, text=text, resolved_by="context")
         if country is None and agent.sector[:3] in DOMESTIC_SECTORS:
-            country = self._coordinated_country(head) or self.home_country
+            country = conjunct_country(head, self.resolve) or self.home_country
             resolved_by = "context" if country else "knowledge"
         if country is None and self._serves_at_home(agent, clues.title, head):
             country, resolved_by = self.sole_country, "context"
@@ -476,17 +490,6 @@ class ArticleResolver:
                 head, self.phrase_tokens(head), self.names, self.sole_country
             )
         )
-
-    def _coordinated_country(self, head: Token) -> str | None:
-        """The country of a conjunct: "representatives of Maduro and the opposition"."""
-        conjuncts = [child for child in head.children if child.dep_ == "conj"]
-        if head.dep_ == "conj":
-            conjuncts.insert(0, head.head)
-        for conjunct in conjuncts:
-            actor = self.resolve(conjunct)
-            if actor is not None and actor.country:
-                return actor.country
-        return None
 
     def _person(self, head: Token, name: str, clues: Clues, text: str) -> Actor | None:
         """A person: by what the phrase says, the story, the leader table, the memory."""
