@@ -222,9 +222,11 @@ class ActorKnowledge:
     def mistagged_person(self, token: Token) -> bool:
         """A one-word name our tables know that the tagger took for something else: the
         noun "trump" of "Trump has suspended aid", the place "Erdogan". Never a date or
-        number ("May" of "in May"), nor a word in lower case."""
+        number ("May" of "in May"), nor a word in lower case, nor a word after "the": "The
+        Hague" is the city, not William Hague."""
         return (
             token.text[:1].isupper()
+            and not (token.i > 0 and token.nbor(-1).lower_ == "the")
             and token.ent_type_ in MISTAGGED_PERSON_ENTS
             and self.knows_person(token.text)
         )
