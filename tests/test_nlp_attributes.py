@@ -10,7 +10,12 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 
 from eventwire.nlp import MODEL_NAME, load_pipeline
-from eventwire.nlp_attributes import AttributeTable, UnreadableRule, use_attribute_table
+from eventwire.nlp_attributes import (
+    AttributeTable,
+    LemmaTable,
+    UnreadableRule,
+    use_attribute_table,
+)
 
 # Our own sentences, chosen to reach every kind of rule the model has: tag maps,
 # tag + word, dependency conditions, whitespace tokens, and the multi-token rules.
@@ -41,6 +46,7 @@ def test_the_pipeline_uses_the_table_in_the_rulers_place(
     assert ours.pipe_names == shipped.pipe_names
     assert isinstance(shipped.get_pipe("attribute_ruler"), AttributeRuler)
     assert isinstance(ours.get_pipe("attribute_ruler"), AttributeTable)
+    assert isinstance(ours.get_pipe("lemmatizer"), LemmaTable)
 
 
 def test_every_token_gets_what_the_ruler_gives(pipelines: tuple[Language, Language]) -> None:
@@ -63,3 +69,14 @@ def test_a_rule_it_cannot_read_keeps_spacys_ruler() -> None:
         AttributeTable.from_ruler(ruler)
     use_attribute_table(nlp)
     assert isinstance(nlp.get_pipe("attribute_ruler"), AttributeRuler)
+
+
+def test_the_lemma_table_gives_the_lemmatizers_lemmas_in_any_order(
+    pipelines: tuple[Language, Language],
+) -> None:
+    """Lemmas depend on the word, POS and morphology only: the same whichever story
+    filled the table first."""
+    shipped, ours = pipelines
+    texts = [*reversed(TEXTS), "The talks resumed; both sides agreed and agree.", *TEXTS]
+    for text, expected, got in zip(texts, shipped.pipe(texts), ours.pipe(texts), strict=True):
+        assert [t.lemma_ for t in expected] == [t.lemma_ for t in got], text

@@ -110,3 +110,18 @@ def test_dask_local_cluster_gives_the_same_events(coder: Coder, tmp_path: Path) 
     articles = [a for a in read_inputs([str(corpus)]) if isinstance(a, Article)]
     single = sorted(e.event_id for c in coder.code(articles) for e in c.events)
     assert sorted(row[0] for row in rows) == single
+
+
+def test_tasks_keep_the_order_and_cut_the_end_finer() -> None:
+    from eventwire.scale import _SMALLEST_TASK, _tasks
+
+    articles = list(range(1000))
+    tasks = list(_tasks(iter(articles), 64, 2))  # type: ignore[arg-type]
+    assert [a for task in tasks for a in task] == articles
+    sizes = [len(task) for task in tasks]
+    full = sizes.index(next(size for size in sizes if size < 64))
+    assert full > 0 and set(sizes[:full]) == {64}
+    tail = sizes[full:]
+    assert tail == sorted(tail, reverse=True) and max(tail[-2:]) <= _SMALLEST_TASK
+    assert [len(task) for task in _tasks(iter(range(5)), 64, 2)] == [5]  # type: ignore[arg-type]
+    assert list(_tasks(iter([]), 64, 2)) == []

@@ -23,7 +23,7 @@ from spacy.parts_of_speech import X
 from spacy.tokens import Doc
 
 from eventwire.model import Article, Sentence
-from eventwire.nlp_attributes import use_attribute_table
+from eventwire.nlp_attributes import use_attribute_table, use_lemma_table
 
 if TYPE_CHECKING:  # the pre-filter reads the coder's tables; nlp must not import them
     from thinc.types import Ints2d
@@ -60,6 +60,7 @@ def load_pipeline(model: str = MODEL_NAME) -> Language:
         ) from exc
     nlp.add_pipe("paragraph_breaks", before="parser")
     use_attribute_table(nlp)
+    use_lemma_table(nlp)
     return nlp
 
 

@@ -11,6 +11,12 @@ then one dictionary lookup each; the few multi-token rules ("gon na", "let 's")
 are matched directly. The rules are read from the loaded model's own ruler, so
 the output is the ruler's, token for token (tests/test_nlp_attributes.py
 compares the two); a rule this module cannot read keeps spaCy's ruler in place.
+
+The rule lemmatizer after it gets the same treatment (`LemmaTable`): its answer is
+a function of the word, POS and morphology (spaCy caches it under that key), but
+it is asked token by token through Python `Token` objects; here a story's tokens
+are read as one array and each looked up, spaCy's lemmatizer answering the keys
+not seen yet.
 """
 
 from __future__ import annotations
@@ -20,9 +26,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+import numpy
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
@@ -37,6 +44,8 @@ _ARRAY_OUTPUTS = (POS, MORPH, LEMMA)
 _TOKEN_OUTPUTS = (TAG, DEP)
 
 TokenKey = tuple[int, int, int, int]  # TAG, LOWER, DEP hashes and IS_SPACE
+# per token key: the (column, value) pairs the array outputs get; whether TAG/DEP are set
+_Plan = tuple[tuple[tuple[int, int], ...], bool]
 Test = Callable[[TokenKey], bool]
 
 
@@ -95,7 +104,8 @@ class AttributeTable:
     single: tuple[_Pattern, ...]
     multi: tuple[_Pattern, ...]
     _resolved: dict[TokenKey, dict[int, int]] = field(default_factory=dict)
-    _starts: dict[TokenKey, tuple[bool, ...]] = field(default_factory=dict)
+    _starts: dict[TokenKey, tuple[int, ...]] = field(default_factory=dict)
+    _plans: dict[TokenKey, _Plan] = field(default_factory=dict)
 
     @classmethod
     def from_ruler(cls, ruler: AttributeRuler) -> AttributeTable:
@@ -132,20 +142,26 @@ class AttributeTable:
             self._resolved[key] = found
         return found
 
-    def _multi_starts(self, key: TokenKey) -> tuple[bool, ...]:
+    def _multi_starts(self, key: TokenKey) -> tuple[int, ...]:
+        """The multi-token rules (numbers in `multi`) whose first element holds here:
+        none for almost every key, which the loop below then passes at once."""
         found = self._starts.get(key)
         if found is None:
-            found = tuple(pattern.elements[0](key) for pattern in self.multi)
+            found = tuple(
+                number for number, pattern in enumerate(self.multi) if pattern.elements[0](key)
+            )
             self._starts[key] = found
         return found
 
     def _multi_matches(self, keys: Sequence[TokenKey]) -> dict[int, list[int]]:
         """Token position -> the multi-token rules that change it."""
         hits: dict[int, list[int]] = {}
+        starts = self._starts
         for start, key in enumerate(keys):
-            for number, begins in enumerate(self._multi_starts(key)):
-                if not begins:
-                    continue
+            begins = starts.get(key)
+            if begins is None:
+                begins = self._multi_starts(key)
+            for number in begins:
                 pattern = self.multi[number]
                 end = start + len(pattern.elements)
                 if end <= len(keys) and all(
@@ -165,25 +181,52 @@ class AttributeTable:
             merged.update(self.attrs[rule])
         return merged
 
+    def _plan(self, key: TokenKey) -> _Plan:
+        """What the single-token rules do at a token with this key: the (column of
+        `_ARRAY_OUTPUTS`, value) pairs to write, and whether a rule sets TAG or DEP."""
+        plan = self._plans.get(key)
+        if plan is None:
+            settings = self._single_rules(key)
+            plan = (
+                tuple(
+                    (_ARRAY_OUTPUTS.index(attribute), value)
+                    for attribute, value in settings.items()
+                    if attribute in _ARRAY_OUTPUTS
+                ),
+                any(attribute not in _ARRAY_OUTPUTS for attribute in settings),
+            )
+            self._plans[key] = plan
+        return plan
+
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        keys = [
-            (int(tag), int(lower), int(dep), int(space))
-            for tag, lower, dep, space in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
-        ]
-        values = doc.to_array(list(_ARRAY_OUTPUTS))
+        # Python ints from tolist(): keys hash and compare as the rules' tests expect
+        keys: list[TokenKey] = list(map(tuple, doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()))
+        values: list[list[int]] = doc.to_array(list(_ARRAY_OUTPUTS)).tolist()
         multi = self._multi_matches(keys) if self.multi else {}
+        plans = self._plans
         by_token: list[tuple[int, int]] = []  # (position, attribute) set token by token
         for position, key in enumerate(keys):
             extra = multi.get(position)
-            settings = self._single_rules(key) if extra is None else self._all_rules(key, extra)
-            for attribute, value in settings.items():
+            if extra is None:
+                plan = plans.get(key) or self._plan(key)
+                row = values[position]
+                for column, value in plan[0]:
+                    row[column] = value
+                if plan[1]:
+                    by_token.extend(
+                        (position, attribute)
+                        for attribute in self._single_rules(key)
+                        if attribute not in _ARRAY_OUTPUTS
+                    )
+                continue
+            for attribute, value in self._all_rules(key, extra).items():
                 if attribute in _ARRAY_OUTPUTS:
-                    values[position, _ARRAY_OUTPUTS.index(attribute)] = value
+                    values[position][_ARRAY_OUTPUTS.index(attribute)] = value
                 else:
                     by_token.append((position, attribute))
-        doc.from_array(list(_ARRAY_OUTPUTS), cast("Ints2d", values))
+        doc.from_array(list(_ARRAY_OUTPUTS), cast("Ints2d", numpy.array(values, dtype="uint64")))
         for position, attribute in by_token:
             key = keys[position]
             extra = multi.get(position)
@@ -225,3 +268,57 @@ def use_attribute_table(nlp: Language) -> None:
     nlp.replace_pipe(
         "attribute_ruler", "eventwire_attribute_table", config={"patterns": ruler.patterns}
     )
+
+
+class LemmaTable:
+    """spaCy's rule lemmatizer, its answers kept by (word, POS, morphology): the key
+    spaCy's own cache uses, which holds everything the rules read. A token that
+    already has a lemma (from the attribute rules) keeps it, as with spaCy's."""
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self.lemmas: dict[tuple[int, int, int], int] = {}
+
+    @property
+    def lookups(self) -> Any:
+        """The lemmatizer's tables (the pre-filter reads them)."""
+        return self.lemmatizer.lookups
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        overwrite = self.lemmatizer.overwrite
+        strings = doc.vocab.strings
+        known = self.lemmas
+        for position, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma and not overwrite:
+                continue
+            key = (orth, pos, morph)
+            value = known.get(key)
+            if value is None:
+                value = strings.add(self.lemmatizer.lemmatize(doc[position])[0])
+                known[key] = value
+            lemmas[position] = value
+        doc.from_array([LEMMA], cast("Ints2d", lemmas.reshape(-1, 1)))
+        return doc
+
+
+@Language.factory("eventwire_lemma_table", default_config={"lemmatizer": "lemmatizer"})
+def make_lemma_table(nlp: Language, name: str, lemmatizer: str) -> LemmaTable:
+    """The table over the pipeline's rule lemmatizer named `lemmatizer`."""
+    return LemmaTable(cast(Lemmatizer, nlp.get_pipe(lemmatizer)))
+
+
+def use_lemma_table(nlp: Language) -> None:
+    """Put the table in the place of the pipeline's lemmatizer, under its name; leave
+    a lemmatizer that is not spaCy's rule lemmatizer as it is."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule":
+        return
+    nlp.add_pipe("eventwire_lemma_table", name="lemma_table", before="lemmatizer")
+    nlp.remove_pipe("lemmatizer")
+    nlp.rename_pipe("lemma_table", "lemmatizer")

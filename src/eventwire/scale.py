@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from eventwire.model import Article, CodedArticle, InputProblem
 from eventwire.pipeline import Coder, CoderOptions
 from eventwire.store.actor_memory import StoredActorMemory
 from eventwire.store.base import BaseEventStore
+from eventwire.store.rows import ArticleRows, article_rows
 
 
 @dataclass(slots=True)
@@ -69,6 +71,9 @@ class RunOptions:
     store_seconds: float = 2.0  # or fewer, when this long has passed since the last
 
 
+# The smallest task the end of a run is cut into (see _tasks).
+_SMALLEST_TASK = 8
+
 ProgressCallback = Callable[[RunCounts], None]
 ProblemCallback = Callable[[InputProblem], None]
 
@@ -100,6 +105,13 @@ def code_chunk(articles: Sequence[Article], options: CoderOptions) -> list[Coded
     return list(_worker_coder(options).code(articles, _worker_memory(options)))
 
 
+def _code_chunk_rows(articles: Sequence[Article], options: CoderOptions) -> list[ArticleRows]:
+    # A pool worker sends back the rows the parent stores, not the records: about a
+    # tenth of the CPU to pickle and unpickle (the parent's share of it competes with
+    # the workers for the cores), and the rows are built here, in parallel.
+    return [article_rows(coded) for coded in code_chunk(articles, options)]
+
+
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     chunk: list[Article] = []
     for article in articles:
@@ -109,6 +121,27 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+def _tasks(articles: Iterable[Article], size: int, workers: int) -> Iterator[list[Article]]:
+    """Chunks of `size` articles for the workers, the last ones smaller and smaller.
+
+    A task of 64 stories is over a second of coding: handed out whole to the end, it
+    leaves one worker coding the last one alone while the others are done. Reading
+    `size * (workers + 1)` articles ahead tells when the input is about to end; what
+    is left then goes out in pieces of a (2 * workers)th of it, down to
+    `_SMALLEST_TASK`, so that the workers finish within a few stories of each other.
+    Steady-state tasks keep `size` (one parse batch: smaller ones parse slower).
+    """
+    ahead: deque[Article] = deque()
+    reserve = size * (workers + 1)
+    for article in articles:
+        ahead.append(article)
+        if len(ahead) >= reserve + size:
+            yield [ahead.popleft() for _ in range(size)]
+    while ahead:
+        piece = min(size, max(_SMALLEST_TASK, -(-len(ahead) // (2 * workers))))
+        yield [ahead.popleft() for _ in range(min(piece, len(ahead)))]
 
 
 def _wanted(
@@ -146,7 +179,7 @@ def code_corpus(
     stored = store.article_hashes()
     articles = _wanted(read_inputs(inputs, coder_options.default_date), stored, counts, on_problem)
 
-    unstored: list[CodedArticle] = []
+    unstored: list[CodedArticle | ArticleRows] = []
     last_flush = time.monotonic()
 
     def flush() -> None:
@@ -157,14 +190,17 @@ def code_corpus(
         # a flush loses only coding, which the rerun does again.
         outcomes = store.store_many(unstored, batch_size=max(1, len(unstored)))
         counts.coded += len(unstored)
-        counts.events += sum(len(coded.events) for coded in unstored)
+        counts.events += sum(
+            item.events_coded if isinstance(item, ArticleRows) else len(item.events)
+            for item in unstored
+        )
         counts.stored += outcomes["stored"] + outcomes["replaced"]
         unstored.clear()
         last_flush = time.monotonic()
         if progress is not None:
             progress(counts)
 
-    def keep(results: Iterable[CodedArticle]) -> None:
+    def keep(results: Iterable[CodedArticle | ArticleRows]) -> None:
         unstored.extend(results)
         # a batch, or what a slow run coded in the last seconds: what is coded is
         # stored (and shown) soon, whatever the speed
@@ -182,21 +218,25 @@ def code_corpus(
         flush()
         return counts
     # The parent reads and stores; workers parse and code. At most two chunks per
-    # worker are in flight, which bounds memory whatever the corpus size.
+    # worker are in flight and `_tasks` reads at most workers + 2 chunks ahead,
+    # which bounds memory whatever the corpus size.
     with ProcessPoolExecutor(
         max_workers=run.workers,
         initializer=_init_worker,
         initargs=(coder_options, StoredActorMemory.open(store).lessons()),
     ) as pool:
-        pending: set[Future[list[CodedArticle]]] = set()
-        for chunk in _chunks(articles, run.chunk_size):
-            pending.add(pool.submit(code_chunk, chunk, coder_options))
-            if len(pending) >= 2 * run.workers:
+        pending: set[Future[list[ArticleRows]]] = set()
+        for chunk in _tasks(articles, run.chunk_size, run.workers):
+            pending.add(pool.submit(_code_chunk_rows, chunk, coder_options))
+            while len(pending) >= 2 * run.workers:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
                     keep(future.result())
-        for future in pending:
-            keep(future.result())
+        # in the order they finish: what is coded is stored while the last tasks run
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                keep(future.result())
     flush()
     return counts
 

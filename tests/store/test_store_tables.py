@@ -25,6 +25,7 @@ from eventwire.store.duckdb import MIGRATIONS as DUCKDB_MIGRATIONS
 from eventwire.store.duckdb import EventStore
 from eventwire.store.postgres import MIGRATIONS as POSTGRES_MIGRATIONS
 from eventwire.store.records import LearnedActor
+from eventwire.store.rows import ARTICLE_COLUMNS, article_rows
 
 PERU = Actor("PERGOV", "PER", "GOV", "Peruvian President Ana Quispe", "Ana Quispe", "knowledge")
 QUISPE_AGAIN = Actor("PERGOV", "PER", "GOV", "Quispe", "Ana Quispe", "learned")
@@ -88,6 +89,26 @@ def test_a_batch_is_one_transaction_with_per_article_outcomes(store_db: str | Pa
         assert store.counts() == {"articles": 3, "events": 3}
         assert store.events("b")[0]["sentence"] == "Quispe thanked Brazil."
         assert store.store_batch([]) == []
+
+
+def test_an_article_stored_as_its_rows_is_stored_as_the_article(store_db: str | Path) -> None:
+    """What a worker process sends back (rows.article_rows) stores the same rows."""
+    article_columns = ", ".join(c for c in ARTICLE_COLUMNS if c != "coded_at")
+    queries = [f"SELECT {article_columns} FROM articles"] + [
+        f"SELECT * FROM {table}" for table in ("sentences", "events", "quotes", "learned_actors")
+    ]
+    with open_store(store_db) as store:
+        assert store.store_batch([article("a")]) == ["stored"]
+        expected = [store.query(sql) for sql in queries]
+        store._delete_articles(["a"])
+        rows = article_rows(article("a"))
+        assert rows.events_coded == 1
+        assert store.store_many([rows]) == {"stored": 1, "replaced": 0, "unchanged": 0}
+        assert [store.query(sql) for sql in queries] == expected
+        # compared with what is stored as the article itself would be
+        assert store.store_batch([article("a")]) == ["unchanged"]
+        changed = article_rows(article("a", text="Quispe met Brazil."))
+        assert store.store_batch([changed]) == ["replaced"]
 
 
 def test_a_repeated_id_in_one_batch_is_refused(store_db: str | Path) -> None:

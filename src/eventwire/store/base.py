@@ -179,9 +179,10 @@ class BaseEventStore(abc.ABC):
         """
         return self.store_batch([coded])[0]
 
-    def store_batch(self, batch: Sequence[CodedArticle]) -> list[StoreOutcome]:
+    def store_batch(self, batch: Sequence[CodedArticle | R.ArticleRows]) -> list[StoreOutcome]:
         """Store several coded articles in one transaction, with one bulk insert per
-        table; return each article's outcome, in order (as `store` would).
+        table; return each article's outcome, in order (as `store` would). An article
+        may come as its rows (`rows.article_rows`), built where it was coded.
 
         Article ids must be distinct within a batch. A bad article (an event of
         another article) fails the batch before anything is written; a database
@@ -200,17 +201,17 @@ class BaseEventStore(abc.ABC):
         # Build every row before the transaction: a bad record fails before anything is written.
         prepared = []
         for coded in batch:
-            content_hash = coded.article.content_hash
-            coder = R.article_coder(coded)
+            rows = coded if isinstance(coded, R.ArticleRows) else R.article_rows(coded)
+            content_hash = rows.article.content_hash
             prepared.append(
                 (
-                    coded,
-                    (content_hash, coder),
-                    R.article_row(coded, content_hash, coder),
-                    R.sentence_rows(coded),
-                    R.event_rows(coded),
-                    R.quote_rows(coded),
-                    [R.learned_actor_row(actor) for actor in R.learned_actors_of(coded)],
+                    rows.article.id,
+                    (content_hash, rows.coder),
+                    R.article_row(rows.article, content_hash, rows.coder),
+                    rows.sentences,
+                    rows.events,
+                    rows.quotes,
+                    rows.learned,
                 )
             )
         first = batch[0].article
@@ -223,7 +224,7 @@ class BaseEventStore(abc.ABC):
             replaced: list[str] = []
             written = []
             for item in prepared:
-                article_id = item[0].article.id
+                article_id = item[0]
                 version = existing.get(article_id)
                 if version == item[1]:
                     outcomes.append("unchanged")
@@ -243,13 +244,13 @@ class BaseEventStore(abc.ABC):
         return outcomes
 
     def store_many(
-        self, coded: Iterable[CodedArticle], *, batch_size: int = DEFAULT_BATCH_SIZE
+        self, coded: Iterable[CodedArticle | R.ArticleRows], *, batch_size: int = DEFAULT_BATCH_SIZE
     ) -> dict[StoreOutcome, int]:
         """Store articles in batches of `batch_size`, one transaction each; count the
         outcomes (all three keys). A repeated id starts a new batch, so the later
         copy is compared with the earlier one, as one-by-one storing would."""
         counts: dict[StoreOutcome, int] = {"stored": 0, "replaced": 0, "unchanged": 0}
-        batch: list[CodedArticle] = []
+        batch: list[CodedArticle | R.ArticleRows] = []
         ids: set[str] = set()
 
         def flush() -> None:

@@ -23,7 +23,7 @@ from eventwire.model import CodedArticle
 from eventwire.store.base import BaseEventStore
 from eventwire.store.migrations import migrations_for
 from eventwire.store.records import StoreError, StoreOutcome
-from eventwire.store.rows import article_coder
+from eventwire.store.rows import ArticleRows, article_coder
 
 __all__ = ["MIGRATIONS", "EventStore", "StoreError", "StoreOutcome", "article_coder"]
 
@@ -133,7 +133,7 @@ class EventStore(BaseEventStore):
         finally:
             db.unregister(view)
 
-    def store_batch(self, batch: Sequence[CodedArticle]) -> list[StoreOutcome]:
+    def store_batch(self, batch: Sequence[CodedArticle | ArticleRows]) -> list[StoreOutcome]:
         """`BaseEventStore.store_batch`, with DuckDB on one thread: a batch's inserts are
         too small to gain from more, and their synchronisation costs about a tenth of the
         CPU that storing takes, on the cores the coding workers use. The setting stays
