@@ -43,12 +43,17 @@ from spacy.language import Language
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_stories import generate
 
+from eventwire import scale
+from eventwire.events.cameo import _packaged_codebook
+from eventwire.events.plover import load_plover_cues
 from eventwire.ingest import read_inputs
 from eventwire.model import Article
 from eventwire.nlp import MODEL_NAME, load_pipeline
 from eventwire.pipeline import Coder, CoderOptions
+from eventwire.quotes.extract import shipped_cue_lexicon
 from eventwire.scale import RunOptions, code_corpus
 from eventwire.store.duckdb import EventStore
+from eventwire.where.gazetteer import load_gazetteer
 
 
 def _peak_rss_mib() -> float:
@@ -108,12 +113,29 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def _cold_start() -> None:
+    """Forget the tables an earlier run loaded in this process. A one-process run
+    codes in this process, and the workers of the next run are forked from it: they
+    would inherit the gazetteer and the other cached tables and skip loading them,
+    which a user's `eventwire ingest` never does."""
+    for loader in (
+        load_gazetteer,
+        shipped_cue_lexicon,
+        load_plover_cues,
+        _packaged_codebook,
+        scale._worker_coder,
+        scale._worker_memory,
+    ):
+        loader.cache_clear()
+
+
 def full_pipeline(
     corpus: Path, processes: int, prefilter: bool
 ) -> tuple[float, float, int, set[str]]:
     """Seconds, CPU seconds (workers included), stories coded and the stored event ids
     of one corpus run."""
     options = CoderOptions(prefilter=prefilter)
+    _cold_start()
     with tempfile.TemporaryDirectory() as folder:
         with EventStore(Path(folder) / "run.duckdb") as store:
             cpu = _cpu_seconds()
