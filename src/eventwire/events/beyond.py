@@ -1,18 +1,29 @@
 """Targets found beyond the clause: whom aid goes to when a relative clause on the
 thing given names who received it, the country a measure or an investigation
 applies in, and whom a threat is held over (the subject of its "if"/"unless"
-clause, or what the goal of an "until" clause names). Moved out of
-events/coding.py, which calls these when a coded act has no target of its own.
+clause, or what the goal of an "until" clause names); who rallies those called on
+to mobilize against someone; and whether an act may go with no target at all.
+Moved out of events/coding.py, which calls these when a coded act has no target
+of its own.
 """
 
 from __future__ import annotations
 
 from eventwire.events.clauses import Clause, children, mentions_of
 from eventwire.events.lexicon import EventCues
+from eventwire.events.repairs import misparsed_main_verb
 from eventwire.events.story_parse import kids, subtree
 from eventwire.model import Actor, Mention
 
-__all__ = ["PLACED_ROOTS", "STATE_ROOTS", "applied_in", "beneficiary", "conditioned"]
+__all__ = [
+    "PLACED_ROOTS",
+    "STATE_ROOTS",
+    "applied_in",
+    "beneficiary",
+    "conditioned",
+    "rallier",
+    "target_allowed",
+]
 
 
 def beneficiary(clause: Clause, by_head: dict[int, Mention], cues: EventCues) -> Actor | None:
@@ -100,3 +111,41 @@ def conditioned(clause: Clause, by_head: dict[int, Mention], cues: EventCues) ->
 
 # Subordinators of the goal a threat is held until.
 _GOALS = frozenset({"until", "till"})
+
+
+# Rallying others against someone (CAMEO 113).
+RALLYING_ROOT = "113"
+
+
+def rallier(clause: Clause, by_head: dict[int, Mention], cues: EventCues) -> Actor | None:
+    """ "Syria called on Arabs to unite and mobilize against Chile": those called on
+    are asked to rally; the caller is the one who rallies them (CAMEO 113, "rally
+    opposition against"), the subject of the asking verb above the clause."""
+    asking = clause.verb
+    for _ in range(3):  # "called on Arabs to unite and mobilize": verb, conj, xcomp
+        if asking.lemma_.lower() in cues.object_control_verbs and asking.i != clause.verb.i:
+            callers = children(asking, {"nsubj"})
+            if not callers and misparsed_main_verb(asking):
+                callers = [asking.head]  # "A newspaper called Thursday on Chileans to"
+            for found in mentions_of(callers, by_head, cues):
+                if found.actor.code != clause.source.actor.code:
+                    return found.actor
+            return None
+        if asking.head.i == asking.i:
+            return None
+        asking = asking.head
+    return None
+
+
+def target_allowed(clause: Clause, code: str, cues: EventCues, entry_code: str = "") -> bool:
+    """Whether an event may go without a coded target: always for the families that
+    need none (statements, protests...) and the acts done to no one (`entry_code`,
+    the lexicon entry's, in `untargeted_codes`: "the president will resign", which
+    "will" makes an intent); for the others only when the clause says
+    more than the bare verb, so names what it acts on or where ("killed three
+    villagers", "imposed a curfew in the town", "provided $2 million in
+    assistance"), just not as an actor we code.
+    "Chile attacked." is no event."""
+    if code[:2] in cues.untargeted_roots or entry_code in cues.untargeted_codes:
+        return True
+    return bool(clause.governed_lemmas.strip(" |"))

@@ -53,6 +53,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from eventwire.events.lexicon import EventCues
+from eventwire.events.own_acts import expelled_from, own_force_passive
 from eventwire.events.phrases import (
     NOMINAL_POS,
     PASSIVE_SUBJECT_DEPS,
@@ -362,15 +363,26 @@ def _compelled(
     return found if own_bodies and len(givers) == len(states) else []
 
 
+_CALLED_ON = frozenset({"on", "upon"})
+
+
 def _asked_directly(verb: Token, cues: EventCues) -> list[Token] | None:
     head = verb.head
-    if verb.dep_ not in ("xcomp", "ccomp") or head.i == verb.i or head.pos_ != "VERB":
+    if verb.dep_ not in ("xcomp", "ccomp", "advcl") or head.i == verb.i or head.pos_ != "VERB":
         return None
     if head.lemma_.lower() not in cues.object_control_verbs:
         return None
+    # "A newspaper called Thursday on Arabs to unite": with the verb misread as a
+    # reduced relative ("a newspaper called Thursday"), its complement is read as a
+    # clause of purpose. Only there, and with whom it calls on named: where the verb
+    # is read right, an adverbial clause is its purpose ("called on Peru to discuss").
+    if verb.dep_ == "advcl" and not (
+        misparsed_main_verb(head) and any(p in _CALLED_ON for p, _ in prep_objects(head))
+    ):
+        return None
     # "asked NATO to help patrol ..., share intelligence ...": the "to" of the
     # first of a list of complements is the others' too.
-    complements = [c for c in children(head, {"xcomp", "ccomp"}) if c.i <= verb.i]
+    complements = [c for c in children(head, {"xcomp", "ccomp", "advcl"}) if c.i <= verb.i]
     if not any(c.dep_ == "aux" and c.lower_ == "to" for v in complements for c in kids(v)):
         return None
     own = children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
@@ -485,7 +497,8 @@ def extract_clauses(
             # "Flanked by Borisov, Maduro said ...": a passive participle describes the
             # main clause's subject, which is what the agent acts on.
             subjects, passive = children(verb.head, SUBJECT_DEPS), True
-        referred = by_state = False
+        referred = by_state = itself = False
+        own_left: list[Mention] = []
         if passive:
             sources = mentions_of(_shared_agents(verb), mentions, cues)
             if not sources:
@@ -493,6 +506,12 @@ def extract_clauses(
             if not sources and refer_back:
                 sources = _referred_participants(subjects, sent, mentions, cues)
                 referred = len(sources) > 1
+            if not sources:
+                # "rebels were demobilized": a force standing itself down.
+                sources, own_left = own_force_passive(verb, subjects, mentions, cues)
+                itself = bool(sources)
+            if not sources:
+                sources = expelled_from(verb, mentions, cues)
             if not sources:
                 sources = _state_where(verb, mentions)
                 by_state = bool(sources)
@@ -514,7 +533,9 @@ def extract_clauses(
             ]
         if not sources:
             continue  # no clause: the targets are not looked for
-        if passive:
+        if itself:
+            targets = own_left  # "were pulled out of Peru": the country left
+        elif passive:
             # "a camp for Congolese refugees was attacked by ...": the actor inside.
             targets = mentions_of(subjects, mentions, cues) or first_inside(
                 [c for t in subjects for c in kids(t) if c.dep_ == "prep"],

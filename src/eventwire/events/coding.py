@@ -43,7 +43,16 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from eventwire.events.beyond import PLACED_ROOTS, STATE_ROOTS, applied_in, beneficiary, conditioned
+from eventwire.events.beyond import (
+    PLACED_ROOTS,
+    RALLYING_ROOT,
+    STATE_ROOTS,
+    applied_in,
+    beneficiary,
+    conditioned,
+    rallier,
+    target_allowed,
+)
 from eventwire.events.cameo import CameoCodebook
 from eventwire.events.clauses import Clause, children, extract_clauses, mentions_of, pattern_text
 from eventwire.events.lexicon import EventCues, Lexicon, LexiconEntry
@@ -116,7 +125,8 @@ def match_entry(clause: Clause, lexicon: Lexicon) -> tuple[LexiconEntry, str | N
     # Phrasal verbs first, since the particle changes the act: "back down" is not
     # "back", "blow up" a bridge not a bombing, "step down" not a step.
     for particle in kids(clause.verb):
-        if particle.dep_ == "prt":
+        # "pulled out of Peru" is at times parsed with "out" as a preposition.
+        if particle.dep_ == "prt" or (particle.dep_ == "prep" and particle.lower_ == "out"):
             phrasal = f"{lemma} {particle.lower_}"
             found = _best(lexicon.candidates(phrasal), controller, words)
             if found is not None:
@@ -195,6 +205,15 @@ def _without_adverbial_clauses(clause: Clause, cues: EventCues) -> str:
         for token in subtree(child)
         if token.i not in dropped
     ]
+    if clause.passive:
+        # "peacekeepers were shipped out of Peru, leaving ...": the passive subject's
+        # words up to its head, as events/clauses.py gives them to object patterns.
+        kept += [
+            token
+            for subject in children(clause.verb, {"nsubjpass"})
+            for token in subtree(subject)
+            if token.i <= subject.i
+        ]
     return pattern_text(sorted(kept, key=lambda token: token.i))
 
 
@@ -367,18 +386,6 @@ def _rejection(
     return clause, entry, phrase, False, coded
 
 
-def _target_allowed(clause: Clause, code: str, cues: EventCues) -> bool:
-    """Whether an event may go without a coded target: always for the families that
-    need none (statements, protests...); for the others only when the clause says
-    more than the bare verb, so names what it acts on or where ("killed three
-    villagers", "imposed a curfew in the town", "provided $2 million in
-    assistance"), just not as an actor we code.
-    "Chile attacked." is no event."""
-    if code[:2] in cues.untargeted_roots:
-        return True
-    return bool(clause.governed_lemmas.strip(" |"))
-
-
 # Pronouns that may stand for the speaker in what the speaker says: "the rebels
 # said they would release him", "Syria says it will not accept refugees".
 # Third person only: a quoted "we" may be a wider group than the speaker.
@@ -490,6 +497,10 @@ def _code_story(
                 coded = replace(coded, target=conditioned(clause, by_head, cues))
             if coded.target is None and coded.code[:2] in PLACED_ROOTS:
                 coded = replace(coded, target=applied_in(clause, by_head))
+            if coded.code.startswith(RALLYING_ROOT) and coded.modality == "hypothetical":
+                caller = rallier(clause, by_head, cues)
+                if caller is not None:  # calling on others to rally is the rallying
+                    coded = replace(coded, source=caller, modality="asserted")
             matched.append((clause, entry, phrase, via_noun, coded))
         for clause in ruled:
             rejected = _rejection(clause, lexicon)
@@ -540,7 +551,7 @@ def _code_story(
                 continue
             if untargeted and (coded.source.code, coded.code) in targeted:
                 continue
-            if untargeted and not _target_allowed(clause, coded.code, cues):
+            if untargeted and not target_allowed(clause, coded.code, cues, entry.code):
                 continue
             coded_triggers.add(clause.verb.i)
             keep(
@@ -557,7 +568,7 @@ def _code_story(
                 continue
             entry, phrase = found
             coded = _unmutual(clause, recode(clause, entry, lexicon, by_head), cues)
-            if coded.target is None and not _target_allowed(clause, coded.code, cues):
+            if coded.target is None and not target_allowed(clause, coded.code, cues, entry.code):
                 continue
             keep(
                 _event(

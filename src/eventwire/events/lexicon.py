@@ -77,6 +77,7 @@ class EventCues:
     """Words that decide modality, negation and background (data/event_cues.yaml)."""
 
     untargeted_roots: frozenset[str]
+    untargeted_codes: frozenset[str]
     say_verbs: frozenset[str]
     intent_verbs: frozenset[str]
     threat_verbs: frozenset[str]
@@ -105,6 +106,8 @@ class EventCues:
     participation_verbs: frozenset[str]
     gathering_verbs: frozenset[str]
     ruled_out_phrases: frozenset[str]
+    own_force_verbs: frozenset[str]
+    expulsion_verbs: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,7 @@ from eventwire.events.phrases import (
     SUBJECT_DEPS,
     children,
 )
-from eventwire.events.story_parse import sentence_of, tokens_of
+from eventwire.events.story_parse import kids, sentence_of, tokens_of
 
 __all__ = [
     "closing_participle",
@@ -165,7 +165,10 @@ def misparsed_main_verb(verb: Token) -> bool:
             return False
         head = head.head
     acts = [verb, *(c for c in children(verb, {"conj"}) if c.pos_ == "VERB")]
-    return verb.tag_ == "VBD" or any(children(a, {"dobj"}) for a in acts)
+    # "A Peruvian newspaper called Thursday on Chileans to ...": a day named right
+    # after the verb is when it was done, not what the noun is called.
+    dated = any(c.ent_type_ == "DATE" and c.dep_ in ("oprd", "npadvmod") for c in kids(verb))
+    return verb.tag_ == "VBD" or dated or any(children(a, {"dobj"}) for a in acts)
 
 
 def fronted_content_verb(verb: Token) -> bool:
