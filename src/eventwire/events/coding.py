@@ -83,11 +83,12 @@ def _best(
             continue
         # The substring test first: most phrases are not in the words at all, and it is
         # much cheaper than the pattern, which only adds the word boundaries.
-        matched = [
-            phrase
-            for phrase in entry.objects
-            if phrase in words and _phrase_pattern(phrase).search(words)
-        ]
+        # Bare entries (most) have no phrases to look for.
+        matched = (
+            [p for p in entry.objects if p in words and _phrase_pattern(p).search(words)]
+            if entry.objects
+            else []
+        )
         if entry.objects and not matched:
             continue
         # Most specific first: a named object or governing verb, then the longest

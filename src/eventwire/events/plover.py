@@ -50,7 +50,8 @@ class TopicCue:
     phrases: tuple[str, ...] = ()
 
     def found(self, words: frozenset[str], text: str) -> bool:
-        return bool(self.words & words) or any(f" {p} " in text for p in self.phrases)
+        # `isdisjoint` builds no intersection: this runs for every cue of every event.
+        return not self.words.isdisjoint(words) or any(f" {p} " in text for p in self.phrases)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwire.events.lexicon import EventCues
-from eventwire.events.story_parse import kids, subtree
+from eventwire.events.story_parse import date_words, kids, subtree
 from eventwire.model import Modality
 
 __all__ = ["Qualities", "purpose_infinitive", "qualify"]
@@ -191,15 +191,32 @@ def _conditional_promise(trigger: Token, cues: EventCues) -> bool:
     return False
 
 
+def _under(token: Token, trigger: Token) -> bool:
+    """Whether the token is the trigger or in its subtree."""
+    while token.i != trigger.i:
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
 def _background(trigger: Token, year: int | None, cues: EventCues) -> bool:
     for child in kids(trigger):
         if child.dep_ in ("advmod", "npadvmod") and child.lower_ in cues.background_adverbs:
             return True
-        if any(g.lower_ == "ago" for g in kids(child) if child.dep_ == "npadvmod"):
+        if child.dep_ == "npadvmod" and any(g.lower_ == "ago" for g in kids(child)):
             return True
         if child.dep_ == "aux" and child.lower_ == "had" and trigger.tag_ == "VBN":
             return True
-    for token in subtree(trigger):
+    # Within a story, its few date words are looked up from, not the whole phrase
+    # walked down: the same words, those under the trigger.
+    dates = date_words(trigger)
+    words = (
+        subtree(trigger)
+        if dates is None
+        else [t for t in dates if _YEAR.match(t.text) and _under(t, trigger)]
+    )
+    for token in words:
         if token.ent_type_ != "DATE" or not _YEAR.match(token.text):
             continue
         # Only dates on the trigger's own phrases, not inside a nested clause.
