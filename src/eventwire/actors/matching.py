@@ -63,10 +63,16 @@ class TokenKeys:
             story = self._story
             if key is lemma_key:  # the same, from the attributes the story has read
                 lower, pos, dep = story.lower, story.pos, story.dep
+                # role_key is the lower-cased lemma unless the token is a name or a
+                # verb: only those pay for the call.
                 keys = [
                     role_key(token, token.lemma_, lower[i], pos[i], dep[i])
+                    if pos[i] in ("PROPN", "VERB")
+                    else token.lemma_.lower()
                     for i, token in enumerate(story.tokens)
                 ]
+            elif key is name_key:
+                keys = [token.text for token in story.tokens]
             else:
                 keys = [key(token) for token in story.tokens]
             self._by_key[key] = keys

@@ -74,7 +74,12 @@ def resolve_mentions(
     for sentence_index, sent in enumerate(parsed.doc.sents):
         resolver.sentence = sentence_index
         found: list[_Found] = []
+        names = resolver.names
         for i in range(sent.start, sent.end):
+            if pos[i] not in NOMINAL_POS and i not in names and dep[i] != "poss":
+                # Heads no phrase and is no possessor (whose head is resolved first,
+                # below): every check below would skip it too, and they only read.
+                continue
             token = tokens[i]
             if i in listed:
                 continue  # "Hungarian" of "Hungarian and Romanian officials": below
