@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 
-from eventwire.actors.leaders import Term
+from eventwire.actors.leaders import Term, read_span, unambiguous
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,19 +80,9 @@ def read_stints(lines: Iterable[str], origin: str = "figures.tsv") -> Iterator[S
             raise ValueError(f"{where}: {code!r} is no CAMEO code (three-letter blocks)")
         if not cells.get("name"):
             raise ValueError(f"{where}: a stint needs a name")
-        start = _parse_date(cells.get("start", ""), where)
-        end = _parse_date(cells["end"], where) if cells.get("end") else None
-        if end is not None and end < start:
-            raise ValueError(f"{where}: stint ends ({end}) before it starts ({start})")
+        start, end = read_span(cells, where)
         aliases = tuple(alias.strip() for alias in cells.get("aliases", "").split("|"))
         yield Stint(code, cells["name"], tuple(a for a in aliases if a), start, end)
-
-
-def _parse_date(value: str, where: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def build_figure_table(stints: Iterable[Stint]) -> FigureTable:
@@ -102,14 +92,7 @@ def build_figure_table(stints: Iterable[Stint]) -> FigureTable:
     for stint in stints:
         for key in {stint.name, *stint.aliases}:
             by_name.setdefault(key, []).append(stint)
-    ambiguous = {key for key, found in by_name.items() if len({s.name for s in found}) > 1}
-    return FigureTable(
-        by_name={
-            key: tuple(sorted(found, key=lambda s: s.start))
-            for key, found in by_name.items()
-            if key not in ambiguous
-        }
-    )
+    return FigureTable(by_name=unambiguous(by_name))
 
 
 def load_figure_table() -> FigureTable:

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 LeaderRole = Literal[
     "head_of_state", "head_of_government", "foreign_minister", "defence_minister", "press_secretary"
@@ -123,6 +123,37 @@ def _parse_date(value: str, where: str) -> dt.date:
         raise ValueError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
+def read_span(cells: Mapping[str, str], where: str) -> tuple[dt.date, dt.date | None]:
+    """The `start` and optional `end` cells of a dated row (the leader and figure
+    tables). Raises ValueError naming the row when a date is not a date or the span
+    ends before it starts."""
+    start = _parse_date(cells.get("start", ""), where)
+    end = _parse_date(cells["end"], where) if cells.get("end") else None
+    if end is not None and end < start:
+        raise ValueError(f"{where}: ends ({end}) before it starts ({start})")
+    return start, end
+
+
+class _Dated(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def start(self) -> dt.date: ...
+
+
+DatedRow = TypeVar("DatedRow", bound=_Dated)
+
+
+def unambiguous(by_name: Mapping[str, list[DatedRow]]) -> dict[str, tuple[DatedRow, ...]]:
+    """Each name's rows in date order. A name two people share is dropped: it would
+    guess."""
+    return {
+        key: tuple(sorted(rows, key=lambda row: row.start))
+        for key, rows in by_name.items()
+        if len({row.name for row in rows}) == 1
+    }
+
+
 def read_terms(lines: Iterable[str], origin: str = "leaders.tsv") -> Iterator[Term]:
     """Read leader terms from TSV lines (header: country, role, name, aliases, start, end).
 
@@ -138,10 +169,7 @@ def read_terms(lines: Iterable[str], origin: str = "leaders.tsv") -> Iterator[Te
             raise ValueError(f"{where}: unknown role {role!r} (one of {', '.join(ROLES)})")
         if not cells.get("name") or len(cells.get("country", "")) != 3:
             raise ValueError(f"{where}: a term needs a name and a three-letter country code")
-        start = _parse_date(cells.get("start", ""), where)
-        end = _parse_date(cells["end"], where) if cells.get("end") else None
-        if end is not None and end < start:
-            raise ValueError(f"{where}: term ends ({end}) before it starts ({start})")
+        start, end = read_span(cells, where)
         aliases = tuple(alias.strip() for alias in cells.get("aliases", "").split("|"))
         yield Term(
             country=cells["country"],
@@ -165,14 +193,7 @@ def build_leader_table(terms: Iterable[Term]) -> LeaderTable:
         keys = {person} | {alias for term in person_terms for alias in term.aliases}
         for key in keys:
             by_name.setdefault(key, []).extend(person_terms)
-    ambiguous = {key for key, terms in by_name.items() if len({t.name for t in terms}) > 1}
-    return LeaderTable(
-        by_name={
-            key: tuple(sorted(terms, key=lambda t: t.start))
-            for key, terms in by_name.items()
-            if key not in ambiguous
-        }
-    )
+    return LeaderTable(by_name=unambiguous(by_name))
 
 
 def load_leader_table() -> LeaderTable:
