@@ -1,6 +1,6 @@
 """Throughput: bare spaCy parsing against the full pipeline, same stories, one run.
 
-Usage: python bench/throughput.py [--stories 2000] [--workers 1 2]
+Usage: python bench/throughput.py [--stories 2000] [--workers 1 2] [--corpus INPUT...]
 
 (a) bare `nlp.pipe` with the same model, as the package ships it, over the same
     cleaned texts;
@@ -130,7 +130,7 @@ def _cold_start() -> None:
 
 
 def full_pipeline(
-    corpus: Path, processes: int, prefilter: bool
+    corpus: list[str], processes: int, prefilter: bool
 ) -> tuple[float, float, int, set[str]]:
     """Seconds, CPU seconds (workers included), stories coded and the stored event ids
     of one corpus run."""
@@ -140,7 +140,7 @@ def full_pipeline(
         with EventStore(Path(folder) / "run.duckdb") as store:
             cpu = _cpu_seconds()
             start = time.perf_counter()
-            counts = code_corpus([str(corpus)], store, options, RunOptions(workers=processes))
+            counts = code_corpus(corpus, store, options, RunOptions(workers=processes))
             elapsed = time.perf_counter() - start
             # the pool's workers have exited and been waited for: their time is counted
             cpu = _cpu_seconds() - cpu
@@ -171,13 +171,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--stories", type=int, default=2000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument(
+        "--corpus",
+        nargs="+",
+        metavar="INPUT",
+        help="real stories instead of generated ones (what `eventwire ingest` reads: "
+        "folders, JSONL, WARC); --stories is then ignored",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        corpus = Path(folder) / "corpus.jsonl"
-        stories = generate(args.stories)
-        corpus.write_text("".join(json.dumps(s) + "\n" for s in stories), "utf-8")
-        texts = [a.text for a in read_inputs([str(corpus)]) if isinstance(a, Article)]
-        print(f"stories: {len(texts)} generated wire-style (bench/generate_stories.py, seed 7)")
+        if args.corpus:
+            corpus = list(args.corpus)
+            origin = "read from " + " ".join(corpus)
+        else:
+            generated = Path(folder) / "corpus.jsonl"
+            stories = generate(args.stories)
+            generated.write_text("".join(json.dumps(s) + "\n" for s in stories), "utf-8")
+            corpus = [str(generated)]
+            origin = "generated wire-style (bench/generate_stories.py, seed 7)"
+        texts = [a.text for a in read_inputs(corpus) if isinstance(a, Article)]
+        print(f"stories: {len(texts)} {origin}")
         print(f"cores: {os.cpu_count()}")
         header = (
             f"{'processes':>9}  {'run':<34} {'stories/s':>9} {'sentences/s':>11} "
