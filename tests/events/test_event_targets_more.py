@@ -87,6 +87,14 @@ def test_strike_that_shut_down_a_city(coder: Coder) -> None:
     assert targets_of(events, "BOLOPP") == {"BOLGOV"}
 
 
+def test_what_an_agreement_commits_bare_sectors_to_is_no_target(coder: Coder) -> None:
+    # the signers stay each other's partners; "their navies" are no one acted on
+    text = "Chile and Peru signed a pact on Monday that commits their navies to joint patrols."
+    events = coded(coder, text)
+    assert targets_of(events, "CHL") == {"PER"}
+    assert targets_of(events, "PER") == {"CHL"}
+
+
 def test_hunger_strike_to_protest_parsed_as_a_relative_clause(coder: Coder) -> None:
     text = "Up to 500 Bolivian miners began a hunger strike to protest against Chile's decision."
     assert targets_of(coded(coder, text), "BOLLAB") == {"CHL"}

@@ -309,15 +309,20 @@ def _struck(
         for child in kids(verb)
         if child.dep_ == "advcl" and child.tag_ == "VBG" and not has_own_subject(child)
     ]
-    outcomes += [
+    made = [
         rel
         for obj in children(verb, {"dobj"})
         for rel in children(obj, {"relcl"})
         if any(s.lower_ in ("that", "which") for s in children(rel, SUBJECT_DEPS))
         and rel.lemma_.lower() not in _MEMBERSHIP_VERBS
     ]
-    for outcome in outcomes:
+    for outcome in outcomes + made:
         found = mentions_of(children(outcome, {"dobj"}), mentions, cues)
+        if outcome in made:
+            # "signed an agreement that commits their coast guards to ...": a bare
+            # sector in what the thing made does is no one the act is done to (the
+            # signers remain each other's partners).
+            found = [m for m in found if not bare_sector(m)]
         if found and not set(found) & set(sources):
             return found
     return []
