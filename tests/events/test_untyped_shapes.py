@@ -3,7 +3,7 @@ investigators sent (CAMEO 090) and whom they investigate, stones thrown (145), a
 market opened (061) and its pledge (0311), a rally those gathered hold, content
 told before its verb of saying and parsed as that verb's subject, a fight vowed
 until a goal is reached, purposes ("making weapons to use against Peru"), and
-what a speaker says another actor must do.
+what a speaker says another actor must do (not what it only suggests).
 
 Events are read straight from `code_events` (tests/events/test_clause_shapes.py).
 """
@@ -124,6 +124,20 @@ def test_what_a_speaker_says_another_must_do_is_a_demand(coder: Coder) -> None:
 def test_what_a_speaker_says_it_must_do_is_no_demand(coder: Coder) -> None:
     events = coded(coder, "Peru said it must ensure security.")
     assert dyads(events, "10") == set()
+
+
+def test_what_a_speaker_suggests_another_should_do_is_no_demand(coder: Coder) -> None:
+    # A suggestion puts the act forward; only the saying is coded.
+    events = coded(
+        coder, "Peru suggested Chile should adopt new rules in its dealings with Bolivia."
+    )
+    assert dyads(events, "10") == set()
+    assert dyads(events, "01") == {("PER", None)}
+
+
+def test_what_a_speaker_says_another_should_do_is_still_a_demand(coder: Coder) -> None:
+    events = coded(coder, "Peru said Chile should adopt new rules.")
+    assert dyads(events, "10") == {("PER", "CHL")}
 
 
 def test_speaker_with_a_participle_parsed_as_a_clausal_subject(coder: Coder) -> None:

@@ -89,6 +89,7 @@ class EventCues:
     quantity_nouns: frozenset[str]
     future_aux: frozenset[str]
     obligation_aux: frozenset[str]
+    suggestion_verbs: frozenset[str]
     support_verbs: frozenset[str]
     commitment_verbs: frozenset[str]
     intent_adjectives: frozenset[str]

@@ -152,6 +152,10 @@ def unlisted_demand(clause: Clause, lexicon: Lexicon, by_head: dict[int, Mention
         return None
     if not _auxiliaries(clause) & lexicon.event_cues.obligation_aux:
         return None
+    # "suggested Peru should adopt new rules" puts the act forward, demands nothing.
+    reporter = clause.reporter
+    if reporter is not None and reporter.lemma_.lower() in lexicon.event_cues.suggestion_verbs:
+        return None
     speaker = _speaker(clause, by_head, lexicon)
     if speaker is None or speaker.actor.code == clause.source.actor.code:
         return None
