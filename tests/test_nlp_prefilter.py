@@ -97,6 +97,32 @@ def test_sentences_a_parser_might_split_differently_are_parsed(coder: Coder) -> 
     assert decided["The sky was grey"] is True  # no final mark
 
 
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        # The tokenizer splits "Reps." and "2." (no exception for them); a lone word and
+        # its stop stays with the sentence it opens, which is parsed whole.
+        (
+            "Chile pledged aid to Peru.\n\nReps. Ana Ruiz and Juan Soto voted for the bill.",
+            "Reps. Ana Ruiz and Juan Soto voted for the bill.",
+        ),
+        (
+            "Chile pledged aid to Peru.\n\n2. The weather was unusually warm.",
+            "2. The weather was unusually warm.",
+        ),
+    ],
+)
+def test_a_lone_word_and_stop_does_not_end_a_sentence(
+    coder: Coder, text: str, sentence: str
+) -> None:
+    decided = _decide(coder, text)
+    assert decided[sentence] is True
+    article = Article("story", text)
+    [filtered] = parse_articles(coder.nlp, [article], prefilter=_filter(coder))
+    [full] = parse_articles(coder.nlp, [article])
+    assert filtered.sentences == full.sentences
+
+
 def test_lemma_candidates_cover_what_the_tagger_may_choose(coder: Coder) -> None:
     tables = _filter(coder).tables
     assert "pledge" in lemma_candidates("pledged", tables)

@@ -112,3 +112,45 @@ def test_anchor_argument_overrides_the_article_date(coder: Coder) -> None:
 def test_a_title_with_another_country_is_another_person(coder: Coder) -> None:
     codes = _codes(coder, "Chilean senator Putin spoke.", dt.date(2022, 1, 1))
     assert codes.get("Chilean senator Putin") == "CHLLEG"
+
+
+# A title in the text says what the person is as of the story, whatever the table's
+# dates: undated, Buhari's presidency has ended (ELI), but "President Buhari" is GOV.
+# The tagger takes "Buhari" after a clause for a place; the title must still count.
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        (
+            "The army attacked the rebels, and President Buhari condemned the rebels.",
+            "President Buhari",
+            "NGAGOV",
+        ),
+        ("President Buhari met the governors on Monday.", "President Buhari", "NGAGOV"),
+        (
+            "The army attacked the rebels, and former President Buhari condemned them.",
+            "former President Buhari",
+            "NGAELI",
+        ),
+        ("Former President Obama praised the new law.", "Former President Obama", "USAELI"),
+        ("President Obama praised the new law.", "President Obama", "USAGOV"),
+        (
+            "Prime Minister Boris Johnson criticised the treaty on Tuesday.",
+            "Prime Minister Boris Johnson",
+            "GBRGOV",
+        ),
+        (
+            "Former Prime Minister Boris Johnson criticised the treaty on Tuesday.",
+            "Former Prime Minister Boris Johnson",
+            "GBRELI",
+        ),
+    ],
+)
+def test_a_title_in_the_text_outranks_the_undated_guess(
+    coder: Coder, text: str, mention: str, code: str
+) -> None:
+    assert _codes(coder, text, None)[mention] == code
+
+
+def test_a_current_title_codes_the_office_even_after_the_term(coder: Coder) -> None:
+    codes = _codes(coder, "Later, President Buhari thanked the soldiers.", dt.date(2025, 6, 1))
+    assert codes["President Buhari"] == "NGAGOV"

@@ -253,11 +253,12 @@ class ArticleResolver:
     def _titled_name(self, head: Token, tokens: Sequence[Token]) -> str | None:
         name: list[Token] = []
         for token in reversed([t for t in tokens if t.i <= head.i]):
-            if not self._name_word(token):
+            # "President Buhari" tagged as a place keeps its title (else ELI when undated).
+            known = token is head and self.knowledge.mistagged_person(token)
+            if not (known or self._name_word(token)):
                 break
             name.insert(0, token)
-        titled = bool(name) and name[0].i - 1 in self.agents
-        return self._span_text(name) if titled else None
+        return self._span_text(name) if name and name[0].i - 1 in self.agents else None
 
     def _proper_name(self, head: Token, tokens: Sequence[Token]) -> str | None:
         """An untitled proper name ("Putin", "Tareck El Aissami") for a table lookup."""
