@@ -29,7 +29,7 @@ from eventwire.actors.knowledge import (
 )
 from eventwire.actors.tokens import StoryTokens
 
-__all__ = ["Match", "PhraseIndex", "TokenKeys", "index_phrases", "match_head", "scan"]
+__all__ = ["Match", "PhraseIndex", "TokenKeys", "after_the", "index_phrases", "match_head", "scan"]
 
 # "U.S.-backed opposition": the country in such a compound is the backer, not the actor.
 _BACKER_WORDS = {"backed", "supported", "sponsored", "funded", "allied", "aligned", "armed"}
@@ -200,10 +200,20 @@ def index_phrases(
         for i in range(agent_match.start, agent_match.end):
             agents[i] = agent_match
     _misspelt_roles(story, knowledge, names, agents, token_keys(lemma_key))
+    # A one-word "person" right after "the" is a place the tagger cut in two: "The
+    # Hague criticised ..." (PERSON "Hague") is the city, not William Hague.
     persons: dict[int, Span] = {
-        i: ent for ent in ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)
+        i: ent
+        for ent in ents
+        if ent.label_ == "PERSON" and not (len(ent) == 1 and after_the(ent[0]))
+        for i in range(ent.start, ent.end)
     }
     return PhraseIndex(names, name_heads, agents, persons)
+
+
+def after_the(token: Token) -> bool:
+    """Right after the determiner "the": no one-word person's name ("The Hague")."""
+    return token.i > 0 and token.nbor(-1).lower_ == "the"
 
 
 def _misspelt_roles(

@@ -60,7 +60,7 @@ from eventwire.actors.coordination import conjunct_country, shared_role
 from eventwire.actors.hosts import host_country
 from eventwire.actors.knowledge import ActorKnowledge, AgentEntry, split_code
 from eventwire.actors.leaders import ROLE_SECTORS, ROLE_TITLES
-from eventwire.actors.matching import Match, index_phrases, match_head
+from eventwire.actors.matching import Match, after_the, index_phrases, match_head
 from eventwire.actors.memory import ActorMemory, LearnedActor
 from eventwire.actors.story import Referent, StoryRecord, pronoun_kind, referent_kind
 from eventwire.actors.tokens import StoryTokens
@@ -271,6 +271,8 @@ class ArticleResolver:
             if not self._name_word(token):
                 break
             name.insert(0, token)
+        if len(name) == 1 and head.ent_type_ == "PERSON" and after_the(head):
+            return None  # "The Hague criticised ...": a place the tagger cut in two
         for start in range(1, len(name) - 1):
             # A word the tagger took into the name: "Furious Theresa May" is Theresa May.
             if self.knowledge.knows_person(rest := self._span_text(name[start:]) or ""):
