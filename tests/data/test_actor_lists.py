@@ -18,6 +18,18 @@ def test_actor_proxies_are_lower_case_and_unique() -> None:
     assert len(words) == len(set(words))
 
 
+def test_body_word_lists_are_lower_case_unique_and_apart() -> None:
+    lists = {}
+    for name in ("body_heads.txt", "body_state_words.txt"):
+        lines = [line.strip() for line in _text(name).splitlines() if line.strip()]
+        words = [line for line in lines if not line.startswith("#")]
+        assert words and all(word == word.lower() and word.isalpha() for word in words), name
+        assert len(words) == len(set(words)), name
+        lists[name] = set(words)
+    # a head word that also marked a state's body would never name an NGO
+    assert not lists["body_heads.txt"] & lists["body_state_words.txt"]
+
+
 def test_context_names_point_at_known_countries() -> None:
     countries = {line.split("\t")[0] for line in _text("countries.tsv").splitlines()[1:]}
     rows = list(csv.DictReader(_text("context_names.tsv").splitlines(), delimiter="\t"))

@@ -15,74 +15,13 @@ from collections.abc import Mapping
 
 from spacy.tokens import Token
 
-from eventwire.actors.knowledge import AgentEntry, NameEntry
+from eventwire.actors.knowledge import AgentEntry, NameEntry, load_word_list
 from eventwire.actors.matching import Match
 from eventwire.model import Actor
 
-# Head words of the names of non-governmental bodies.
-BODY_HEADS = {
-    "association",
-    "forum",
-    "committee",
-    "council",
-    "league",
-    "society",
-    "foundation",
-    "institute",
-}
-# Words that make a body a state's, a party's or an armed group's: "the Supreme
-# Council", "the Central Committee", "the National Security Council".
-STATE_WORDS = {
-    "national",
-    "supreme",
-    "federal",
-    "constitutional",
-    "revolutionary",
-    "governing",
-    "central",
-    "state",
-    "royal",
-    "presidential",
-    "military",
-    "security",
-    "transitional",
-    "provisional",
-    "executive",
-    "legislative",
-    "municipal",
-    "city",
-    "regional",
-    "provincial",
-    "cabinet",
-    "army",
-    "defence",
-    "defense",
-    "electoral",
-    "election",
-    "party",
-    "communist",
-    "islamic",
-    "liberation",
-    "people",
-    "popular",
-    "emergency",
-    "crisis",
-    "command",
-    "ruling",
-    # role words, which a name of an organisation hides from the role table: "the
-    # Council of Ministers", "the Federation Council", "the Council of Guardians"
-    "federation",
-    "minister",
-    "ministers",
-    "deputies",
-    "representatives",
-    "governors",
-    "guardians",
-    "chiefs",
-    "generals",
-    "staff",
-    "war",
-}
+# The two word lists are data (data/body_heads.txt, data/body_state_words.txt).
+BODY_HEADS = load_word_list("body_heads.txt")
+STATE_WORDS = load_word_list("body_state_words.txt")
 _NAME_DEPS = {"compound", "amod", "det"}
 
 

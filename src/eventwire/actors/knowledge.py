@@ -419,7 +419,12 @@ def _context_names(tokenize: Tokenize) -> PhraseTable[ContextName]:
 
 def load_actor_proxies() -> frozenset[str]:
     """The nouns of `data/actor_proxies.txt`: an "Indian proposal" is India's act."""
-    text = resources.files("eventwire.data").joinpath("actor_proxies.txt").read_text("utf-8")
+    return load_word_list("actor_proxies.txt")
+
+
+def load_word_list(filename: str) -> frozenset[str]:
+    """The lines of a word list under `data/`, less blank lines and `#` comments."""
+    text = resources.files("eventwire.data").joinpath(filename).read_text("utf-8")
     return frozenset(
         line.strip().lower()
         for line in text.splitlines()
