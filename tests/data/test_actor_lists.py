@@ -18,9 +18,9 @@ def test_actor_proxies_are_lower_case_and_unique() -> None:
     assert len(words) == len(set(words))
 
 
-def test_body_word_lists_are_lower_case_unique_and_apart() -> None:
+def test_word_lists_are_lower_case_unique_and_body_lists_apart() -> None:
     lists = {}
-    for name in ("body_heads.txt", "body_state_words.txt"):
+    for name in ("body_heads.txt", "body_state_words.txt", "domestic_portfolios.txt"):
         lines = [line.strip() for line in _text(name).splitlines() if line.strip()]
         words = [line for line in lines if not line.startswith("#")]
         assert words and all(word == word.lower() and word.isalpha() for word in words), name

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from eventwire.actors.knowledge import AgentEntry, NameEntry
+from eventwire.actors.knowledge import AgentEntry, NameEntry, load_word_list
 from eventwire.actors.matching import Match
 from eventwire.actors.tokens import StoryTokens
 from eventwire.model import Actor, ResolvedBy
@@ -61,29 +61,8 @@ HOME_ROLES = {"GOV", "JUD", "LEG", "COP", "OPP", "PTY", "ELI", "REB", "INS", "SE
 HOME_BODIES = {("body", "MED"), ("body", "LAB")}
 # Government roles that serve abroad: a story about an embassy names the host country.
 ABROAD_TITLES = {"embassy", "consulate", "ambassador", "envoy", "diplomat", "consul"}
-# Portfolios that look after their own country's affairs: what their holder says about
-# a state ("Finance Minister X said Vietnam is committed to ...") is about his own, while
-# a foreign, defence or trade minister speaks as often of another country's.
-DOMESTIC_PORTFOLIOS = {
-    "planning",
-    "investment",
-    "finance",
-    "interior",
-    "health",
-    "education",
-    "agriculture",
-    "labor",
-    "labour",
-    "economy",
-    "justice",
-    "energy",
-    "industry",
-    "tourism",
-    "transport",
-    "housing",
-    "culture",
-    "environment",
-}
+# Portfolios that look after their own country's affairs (data/domestic_portfolios.txt).
+DOMESTIC_PORTFOLIOS = load_word_list("domestic_portfolios.txt")
 # Nouns of a relation to someone else: their possessor is the other side of it.
 RELATION_NOUNS = {
     "ally",
